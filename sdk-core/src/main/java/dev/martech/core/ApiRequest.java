@@ -1,0 +1,233 @@
+package dev.martech.core;
+
+import dev.martech.core.http.MultipartPart;
+import dev.martech.core.http.PercentEncoding;
+import dev.martech.core.http.RequestBody;
+import dev.martech.core.internal.Checks;
+import dev.martech.core.json.OpenEnum;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The description of one operation call, as built by generated code: method, path template with its
+ * parameters, query, headers, body and the error model per status. Immutable once built; it holds no
+ * base URL or credentials, which the {@link ClientRuntime} adds.
+ */
+public final class ApiRequest {
+    private final String method;
+    private final String pathTemplate;
+    private final String encodedPath;
+    private final List<Map.Entry<String, String>> query;
+    private final Map<String, String> headers;
+    private final Object jsonBody;
+    private final RequestBody rawBody;
+    private final Map<Integer, Class<?>> errorTypes;
+    private final Class<?> defaultErrorType;
+
+    private ApiRequest(Builder b) {
+        this.method = b.method;
+        this.pathTemplate = b.pathTemplate;
+        this.encodedPath = expand(b.pathTemplate, b.pathParameters);
+        this.query = List.copyOf(b.query);
+        this.headers = Map.copyOf(b.headers);
+        this.jsonBody = b.jsonBody;
+        this.rawBody = b.rawBody;
+        this.errorTypes = Map.copyOf(b.errorTypes);
+        this.defaultErrorType = b.defaultErrorType;
+    }
+
+    public static Builder builder(String method, String pathTemplate) {
+        return new Builder(method, pathTemplate);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path as the spec writes it, e.g. {@code /v1/campaign/{campaign_id}/status}. */
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    /** The path with parameters substituted and percent-encoded. */
+    public String encodedPath() {
+        return encodedPath;
+    }
+
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** A model to send as JSON, or null. */
+    public Object jsonBody() {
+        return jsonBody;
+    }
+
+    /** A non-JSON body (multipart, binary), or null. */
+    public RequestBody rawBody() {
+        return rawBody;
+    }
+
+    /** The declared error model for a status, falling back to the API's default error model. */
+    public Class<?> errorTypeFor(int status) {
+        Class<?> type = errorTypes.get(status);
+        if (type == null) {
+            type = errorTypes.get(status / 100 * 100); // a "4XX"/"5XX" range response
+        }
+        return type != null ? type : defaultErrorType;
+    }
+
+    /** A value as the API expects it in a path, query or header: ISO dates, enum wire values. */
+    public static String format(Object value) {
+        if (value instanceof OffsetDateTime) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value);
+        }
+        if (value instanceof LocalDate) {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format((LocalDate) value);
+        }
+        if (value instanceof OpenEnum) {
+            return String.valueOf(((OpenEnum<?>) value).value());
+        }
+        if (value instanceof Enum) {
+            return value.toString(); // generated enums print their wire value
+        }
+        return String.valueOf(value);
+    }
+
+    private static String expand(String template, Map<String, String> parameters) {
+        StringBuilder sb = new StringBuilder(template.length() + 32);
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf('{', i);
+            if (open < 0) {
+                sb.append(template, i, template.length());
+                break;
+            }
+            int close = template.indexOf('}', open);
+            String name = template.substring(open + 1, close);
+            String value = parameters.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("path parameter " + name + " of " + template + " is required but was not set");
+            }
+            sb.append(template, i, open).append(PercentEncoding.encodePathSegment(value));
+            i = close + 1;
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + pathTemplate;
+    }
+
+    public static final class Builder {
+        private final String method;
+        private final String pathTemplate;
+        private final Map<String, String> pathParameters = new HashMap<>();
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Object jsonBody;
+        private RequestBody rawBody;
+        private final Map<Integer, Class<?>> errorTypes = new HashMap<>();
+        private Class<?> defaultErrorType;
+
+        private Builder(String method, String pathTemplate) {
+            this.method = Checks.notBlank("method", method);
+            this.pathTemplate = Checks.notBlank("pathTemplate", pathTemplate);
+        }
+
+        /** Substitutes {@code {name}}; the value is required and is encoded as one path segment. */
+        public Builder pathParameter(String name, Object value) {
+            Checks.pathParameter(name, value);
+            pathParameters.put(name, format(value));
+            return this;
+        }
+
+        /**
+         * Adds a query parameter; null is skipped, a collection is repeated ({@code a=1&a=2}). Use
+         * {@link #queryParameterCsv} for the comma-separated style.
+         */
+        public Builder queryParameter(String name, Object value) {
+            if (value instanceof Collection) {
+                for (Object item : (Collection<?>) value) {
+                    if (item != null) {
+                        query.add(Map.entry(name, format(item)));
+                    }
+                }
+            } else if (value != null) {
+                query.add(Map.entry(name, format(value)));
+            }
+            return this;
+        }
+
+        /** Adds a collection as one comma-separated value (null and empty are skipped). */
+        public Builder queryParameterCsv(String name, Collection<?> values) {
+            if (values != null && !values.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (Object item : values) {
+                    if (sb.length() > 0) {
+                        sb.append(',');
+                    }
+                    sb.append(format(item));
+                }
+                query.add(Map.entry(name, sb.toString()));
+            }
+            return this;
+        }
+
+        /** Sets a header; null is skipped; CR/LF in the value are rejected. */
+        public Builder header(String name, Object value) {
+            if (value != null) {
+                String formatted = format(value);
+                headers.put(Checks.headerName(name), Checks.headerValue(name, formatted));
+            }
+            return this;
+        }
+
+        public Builder jsonBody(Object body) {
+            this.jsonBody = body;
+            return this;
+        }
+
+        public Builder body(RequestBody body) {
+            this.rawBody = body;
+            return this;
+        }
+
+        public Builder multipart(List<MultipartPart> parts) {
+            this.rawBody = RequestBody.multipart(parts);
+            return this;
+        }
+
+        /** The model of the error body the spec declares for {@code status} (use 400/500 for 4XX/5XX ranges). */
+        public Builder errorType(int status, Class<?> type) {
+            errorTypes.put(status, Objects.requireNonNull(type));
+            return this;
+        }
+
+        /** The model of the spec's {@code default} response. */
+        public Builder defaultErrorType(Class<?> type) {
+            this.defaultErrorType = type;
+            return this;
+        }
+
+        public ApiRequest build() {
+            if (jsonBody != null && rawBody != null) {
+                throw new IllegalStateException("a request has either a JSON body or a raw body, not both");
+            }
+            return new ApiRequest(this);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package dev.martech.core;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.martech.core.errors.ApiException;
+import dev.martech.core.errors.ApiStatusException;
+import dev.martech.core.errors.ErrorDetails;
+import dev.martech.core.errors.ErrorFormat;
+import dev.martech.core.errors.ResponseDecodingException;
+import dev.martech.core.http.CallContext;
+import dev.martech.core.http.HttpHeaders;
+import dev.martech.core.http.HttpRequest;
+import dev.martech.core.http.HttpResponse;
+import dev.martech.core.http.HttpUrl;
+import dev.martech.core.http.RequestBody;
+import dev.martech.core.http.Transport;
+import dev.martech.core.internal.AuthenticatingTransport;
+import dev.martech.core.internal.OkHttpTransport;
+import dev.martech.core.internal.RetryingTransport;
+import dev.martech.core.json.Json;
+import dev.martech.core.logging.Redactor;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine behind every generated API class: turns an {@link ApiRequest} into an HTTP exchange through
+ * the layers built once here (retry, then auth, then the caller's interceptors and logging, then the wire),
+ * and the response into a typed body or a typed exception. Thread-safe; one per client.
+ */
+public final class ClientRuntime implements Closeable {
+    private static final int MAX_ERROR_BODY = 1024 * 1024;
+
+    private final ApiDefinition api;
+    private final ClientOptions options;
+    private final String baseUrl;
+    private final Redactor redactor;
+    private final Transport transport;
+    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final String userAgent;
+
+    public ClientRuntime(ApiDefinition api, ClientOptions options) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.options = Objects.requireNonNull(options, "options");
+        this.baseUrl = options.baseUrl() != null ? options.baseUrl() : api.defaultBaseUrl();
+        this.redactor = options.newRedactor();
+        Transport wire = options.transport() != null ? options.transport() : new OkHttpTransport(options, redactor);
+        this.transport = new RetryingTransport(new AuthenticatingTransport(wire, options.auth(), redactor),
+                options.sleeper(), options.clock());
+        this.mapper = Json.newMapper();
+        this.writer = mapper.writer();
+        this.userAgent = options.userAgent() + " (" + api.name() + "/" + api.version() + "; java/"
+                + System.getProperty("java.specification.version") + ")";
+    }
+
+    public ApiDefinition api() {
+        return api;
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** The base URL calls go to. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The mapper models are read and written with (shared, configured by {@link Json#newMapper()}). */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** Executes a call and decodes its body; throws an {@link ApiException} for anything but success. */
+    public <T> ApiResponse<T> execute(ApiRequest request, ResponseType<T> type, RequestOptions callOptions) {
+        HttpRequest http = toHttp(request, type, callOptions);
+        HttpResponse response = transport.execute(http, context(callOptions));
+        return handle(request, http, response, type);
+    }
+
+    /** As {@link #execute}, without blocking a thread while the server works. */
+    public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, ResponseType<T> type,
+            RequestOptions callOptions) {
+        HttpRequest http;
+        try {
+            http = toHttp(request, type, callOptions);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.executeAsync(http, context(callOptions)).thenApply(response -> {
+            try {
+                return handle(request, http, response, type);
+            } catch (ApiException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private CallContext context(RequestOptions callOptions) {
+        return CallContext.of(callOptions, options.retryPolicy(), options.callTimeout(), null);
+    }
+
+    private <T> HttpRequest toHttp(ApiRequest request, ResponseType<T> type, RequestOptions callOptions) {
+        Objects.requireNonNull(callOptions, "requestOptions");
+        List<Map.Entry<String, String>> query = new ArrayList<>(request.query());
+        callOptions.queryParameters().forEach((k, v) -> query.add(Map.entry(k, v)));
+        HttpUrl url = new HttpUrl(baseUrl, request.encodedPath(), query);
+
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", List.of(userAgent));
+        headers.put("Accept", List.of(type.kind() == ResponseType.Kind.JSON ? "application/json" : "*/*"));
+        options.defaultHeaders().forEach((k, v) -> putHeader(headers, k, v));
+        request.headers().forEach((k, v) -> putHeader(headers, k, v));
+        callOptions.headers().forEach((k, v) -> putHeader(headers, k, v));
+
+        RequestBody body = request.rawBody();
+        if (request.jsonBody() != null) {
+            try {
+                body = RequestBody.bytes("application/json; charset=utf-8", writer.writeValueAsBytes(request.jsonBody()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("the request body of " + request + " cannot be written as JSON: "
+                        + e.getMessage(), e);
+            }
+        }
+        return new HttpRequest(request.method(), url, HttpHeaders.of(headers), body);
+    }
+
+    private static void putHeader(Map<String, List<String>> headers, String name, String value) {
+        headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+        headers.put(name, List.of(value));
+    }
+
+    private <T> ApiResponse<T> handle(ApiRequest request, HttpRequest http, HttpResponse response, ResponseType<T> type) {
+        if (!response.isSuccessful()) {
+            try (response) {
+                throw statusException(request, http, response);
+            }
+        }
+        if (type.kind() == ResponseType.Kind.STREAM) {
+            @SuppressWarnings("unchecked")
+            T body = (T) new BinaryResponse(response.body(), response.contentType(), response.contentLength());
+            return new ApiResponse<>(response.status(), response.headers(), body, response.attempts());
+        }
+        try (response) {
+            return new ApiResponse<>(response.status(), response.headers(), decode(http, response, type),
+                    response.attempts());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T decode(HttpRequest http, HttpResponse response, ResponseType<T> type) {
+        switch (type.kind()) {
+            case NONE:
+                drain(response.body());
+                return null;
+            case TEXT:
+                return (T) new String(response.readBytes(), StandardCharsets.UTF_8);
+            default:
+                break;
+        }
+        RecordingInputStream in = new RecordingInputStream(response.body());
+        try {
+            if (response.status() == 204 || !in.hasContent()) {
+                return null;
+            }
+            return reader(type.javaType()).readValue(in);
+        } catch (IOException e) {
+            String raw = in.recordedText();
+            throw new ResponseDecodingException("the " + response.status() + " response body could not be read as "
+                    + type + ": " + redactor.maskSecrets(String.valueOf(e.getMessage())), http.method(),
+                    redactor.redactUrl(http.url()), response.status(), redactor.maskSecrets(raw), response.attempts(), e);
+        }
+    }
+
+    private ObjectReader reader(JavaType type) {
+        return readers.computeIfAbsent(type, mapper::readerFor);
+    }
+
+    private ApiStatusException statusException(ApiRequest request, HttpRequest http, HttpResponse response) {
+        String raw;
+        try (InputStream in = response.body()) {
+            raw = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            raw = "";
+        }
+        raw = redactor.maskSecrets(raw);
+        ErrorFormat format = api.errorFormat();
+        JsonNode tree = null;
+        Object decoded = null;
+        if (!raw.isBlank()) {
+            try {
+                tree = mapper.readTree(raw);
+                Class<?> errorType = request.errorTypeFor(response.status());
+                if (errorType != null && tree != null) {
+                    decoded = mapper.treeToValue(tree, errorType);
+                }
+            } catch (IOException | IllegalArgumentException notJsonOrNotTheModel) {
+                // The raw body is kept; an error body in an undocumented shape must not hide the status.
+            }
+        }
+        String message = firstText(tree, format.messageFields());
+        String reference = firstText(tree, format.referenceFields());
+        if (reference == null) {
+            reference = format.requestIdHeaders().stream().map(h -> response.headers().first(h).orElse(null))
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        ApiStatusException exception = ApiStatusException.of(new ErrorDetails(http.method(),
+                redactor.redactUrl(http.url()), response.status(), response.headers(), raw, decoded,
+                redactor.maskSecrets(message), reference, response.attempts()));
+        response.earlierFailures().forEach(exception::addSuppressed);
+        return exception;
+    }
+
+    private static String firstText(JsonNode tree, List<String> fields) {
+        if (tree == null || !tree.isObject()) {
+            return null;
+        }
+        for (String field : fields) {
+            JsonNode node = tree.get(field);
+            if (node != null && !node.isNull() && !node.isContainerNode()) {
+                String text = node.asText();
+                if (!text.isBlank()) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void drain(InputStream in) {
+        try (in) {
+            in.skip(Long.MAX_VALUE);
+        } catch (IOException ignored) {
+            // nothing was expected
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ClientRuntime{api=" + api.name() + ", baseUrl=" + baseUrl + ", options=" + options + "}";
+    }
+
+    /** Keeps the first 64 KiB read, so a body that fails to decode can still be shown. */
+    private static final class RecordingInputStream extends FilterInputStream {
+        private static final int LIMIT = 64 * 1024;
+        private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();
+        private int peeked = -2;
+
+        RecordingInputStream(InputStream in) {
+            super(in);
+        }
+
+        boolean hasContent() throws IOException {
+            peeked = super.read();
+            return peeked >= 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b;
+            if (peeked != -2) {
+                b = peeked;
+                peeked = -2;
+            } else {
+                b = super.read();
+            }
+            if (b >= 0 && recorded.size() < LIMIT) {
+                recorded.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (peeked != -2) {
+                int b = read();
+                if (b < 0) {
+                    return -1;
+                }
+                buf[off] = (byte) b;
+                int n = super.read(buf, off + 1, len - 1);
+                if (n > 0 && recorded.size() < LIMIT) {
+                    recorded.write(buf, off + 1, Math.min(n, LIMIT - recorded.size()));
+                }
+                return n < 0 ? 1 : n + 1;
+            }
+            int n = super.read(buf, off, len);
+            if (n > 0 && recorded.size() < LIMIT) {
+                recorded.write(buf, off, Math.min(n, LIMIT - recorded.size()));
+            }
+            return n;
+        }
+
+        String recordedText() {
+            return recorded.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

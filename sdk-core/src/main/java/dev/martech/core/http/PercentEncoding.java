@@ -1,0 +1,48 @@
+package dev.martech.core.http;
+
+import java.nio.charset.StandardCharsets;
+
+/** RFC 3986 percent-encoding for path segments and query components. */
+public final class PercentEncoding {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private PercentEncoding() {
+    }
+
+    /**
+     * Encodes one path segment: everything but unreserved characters and a few sub-delims is escaped,
+     * including '/', '?', '#' and '%', so a value like {@code a/../b} stays one segment.
+     */
+    public static String encodePathSegment(String value) {
+        return encode(value, "-._~!$&'()*+,;=:@");
+    }
+
+    /** Encodes a query name or value ('&', '=', '+', '#' and '%' are escaped). */
+    public static String encodeQueryComponent(String value) {
+        return encode(value, "-._~!$'()*,;:@/?");
+    }
+
+    private static String encode(String value, String allowed) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = null;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            boolean keep = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                    || (b < 0x80 && allowed.indexOf(b) >= 0);
+            if (keep) {
+                if (sb != null) {
+                    sb.append((char) b);
+                }
+            } else {
+                if (sb == null) {
+                    sb = new StringBuilder(bytes.length + 16);
+                    for (int j = 0; j < i; j++) {
+                        sb.append((char) (bytes[j] & 0xFF));
+                    }
+                }
+                sb.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            }
+        }
+        return sb == null ? value : sb.toString();
+    }
+}

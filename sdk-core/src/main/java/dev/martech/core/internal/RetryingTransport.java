@@ -1,0 +1,170 @@
+package dev.martech.core.internal;
+
+import dev.martech.core.errors.ApiIoException;
+import dev.martech.core.http.CallContext;
+import dev.martech.core.http.HttpRequest;
+import dev.martech.core.http.HttpResponse;
+import dev.martech.core.http.Transport;
+import dev.martech.core.retry.RetryPolicy;
+import dev.martech.core.retry.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/** The one retry layer (outermost): decides per attempt by the call's {@link RetryPolicy}. */
+public final class RetryingTransport implements Transport {
+    private final Transport next;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public RetryingTransport(Transport next, Sleeper sleeper, Clock clock) {
+        this.next = next;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request, CallContext context) {
+        RetryPolicy policy = context.retryPolicy();
+        List<Throwable> failures = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse response;
+            try {
+                response = next.execute(request, context.withAttempt(attempt));
+            } catch (ApiIoException e) {
+                if (!mayRetry(e, request, policy, attempt)) {
+                    throw finish(e, attempt, failures);
+                }
+                failures.add(e);
+                sleep(policy.backoff(attempt), request, e);
+                continue;
+            }
+            Optional<Duration> delay = retryDelay(response, request, policy, attempt);
+            if (delay.isEmpty()) {
+                return response.withAttempts(attempt, failures);
+            }
+            response.close();
+            failures.add(new RetriedStatus(request.method(), response.status(), attempt));
+            sleep(delay.get(), request, null);
+        }
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, CallContext context) {
+        return attemptAsync(request, context, 1, new ArrayList<>());
+    }
+
+    private CompletableFuture<HttpResponse> attemptAsync(HttpRequest request, CallContext context, int attempt,
+            List<Throwable> failures) {
+        RetryPolicy policy = context.retryPolicy();
+        return next.executeAsync(request, context.withAttempt(attempt)).handle((response, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof ApiIoException && mayRetry((ApiIoException) cause, request, policy, attempt)) {
+                    failures.add(cause);
+                    return later(policy.backoff(attempt), () -> attemptAsync(request, context, attempt + 1, failures));
+                }
+                if (cause instanceof ApiIoException) {
+                    finish((ApiIoException) cause, attempt, failures);
+                }
+                return CompletableFuture.<HttpResponse>failedFuture(cause);
+            }
+            Optional<Duration> delay = retryDelay(response, request, policy, attempt);
+            if (delay.isEmpty()) {
+                return CompletableFuture.completedFuture(response.withAttempts(attempt, failures));
+            }
+            response.close();
+            failures.add(new RetriedStatus(request.method(), response.status(), attempt));
+            return later(delay.get(), () -> attemptAsync(request, context, attempt + 1, failures));
+        }).thenCompose(f -> f);
+    }
+
+    private static CompletableFuture<HttpResponse> later(Duration delay,
+            java.util.function.Supplier<CompletableFuture<HttpResponse>> action) {
+        return CompletableFuture.supplyAsync(() -> null,
+                        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                .thenCompose(ignored -> action.get());
+    }
+
+    private static boolean mayRetry(ApiIoException e, HttpRequest request, RetryPolicy policy, int attempt) {
+        return attempt < policy.maxAttempts() && replayable(request)
+                && policy.shouldRetryConnectionFailure(e.requestSent(), request.isIdempotent());
+    }
+
+    /** The wait before the next attempt, or empty when this response is final. */
+    private Optional<Duration> retryDelay(HttpResponse response, HttpRequest request, RetryPolicy policy, int attempt) {
+        if (response.isSuccessful() || attempt >= policy.maxAttempts() || !replayable(request)
+                || !policy.shouldRetryStatus(response.status(), request.isIdempotent())) {
+            return Optional.empty();
+        }
+        Optional<Duration> retryAfter = response.headers().first("Retry-After").flatMap(this::parseRetryAfter);
+        if (retryAfter.isPresent()) {
+            // Waiting less than the server asked only earns another refusal; past the cap, give up and let
+            // the caller see the status and its Retry-After.
+            return retryAfter.get().compareTo(policy.maxRetryAfter()) <= 0 ? retryAfter : Optional.empty();
+        }
+        return Optional.of(policy.backoff(attempt));
+    }
+
+    Optional<Duration> parseRetryAfter(String value) {
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(clock.instant(), at.toInstant());
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException unparseable) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static boolean replayable(HttpRequest request) {
+        return request.body() == null || request.body().isReplayable();
+    }
+
+    private void sleep(Duration delay, HttpRequest request, ApiIoException cause) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiIoException("interrupted while waiting to retry", request.method(),
+                    request.url().toString(), true, cause != null ? cause : e);
+        }
+    }
+
+    private static ApiIoException finish(ApiIoException e, int attempt, List<Throwable> failures) {
+        e.recordAttempts(attempt);
+        failures.forEach(f -> {
+            if (f != e) {
+                e.addSuppressed(f);
+            }
+        });
+        return e;
+    }
+
+    @Override
+    public void close() {
+        next.close();
+    }
+
+    /** Records a retried status as a suppressed exception of the final outcome. */
+    static final class RetriedStatus extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RetriedStatus(String method, int status, int attempt) {
+            super("attempt " + attempt + " of " + method + " got status " + status + "; retried", null, false, false);
+        }
+    }
+}
