@@ -132,6 +132,24 @@ public final class ApiRequest {
         return method + " " + pathTemplate;
     }
 
+    private static MultipartPart part(Map.Entry<String, Object> field) {
+        return field.getValue() instanceof Upload ? ((Upload) field.getValue()).toPart(field.getKey())
+                : MultipartPart.field(field.getKey(), format(field.getValue()));
+    }
+
+    private static RequestBody urlEncoded(List<Map.Entry<String, Object>> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Object> e : fields) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(PercentEncoding.encodeQueryComponent(e.getKey())).append('=')
+                    .append(PercentEncoding.encodeQueryComponent(format(e.getValue())));
+        }
+        return RequestBody.bytes("application/x-www-form-urlencoded",
+                sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static final class Builder {
         private final String method;
         private final String pathTemplate;
@@ -142,6 +160,8 @@ public final class ApiRequest {
         private RequestBody rawBody;
         private final Map<Integer, Class<?>> errorTypes = new HashMap<>();
         private Class<?> defaultErrorType;
+        private final List<Map.Entry<String, Object>> formParameters = new ArrayList<>();
+        private boolean multipartForm;
 
         private Builder(String method, String pathTemplate) {
             this.method = Checks.notBlank("method", method);
@@ -211,6 +231,28 @@ public final class ApiRequest {
             return this;
         }
 
+        /** A form field (null skipped, collections repeated); an {@link Upload} becomes a file part. */
+        public Builder formParameter(String name, Object value) {
+            if (value instanceof Collection) {
+                ((Collection<?>) value).forEach(v -> formParameter(name, v));
+            } else if (value != null) {
+                formParameters.add(Map.entry(name, value));
+            }
+            return this;
+        }
+
+        /** Sends the form parameters as multipart/form-data rather than application/x-www-form-urlencoded. */
+        public Builder multipartForm() {
+            this.multipartForm = true;
+            return this;
+        }
+
+        /** A binary body from an upload, with the content type the operation declares. */
+        public Builder body(Upload upload, String contentType) {
+            this.rawBody = upload == null ? null : upload.toRequestBody(contentType);
+            return this;
+        }
+
         /** The model of the error body the spec declares for {@code status} (use 400/500 for 4XX/5XX ranges). */
         public Builder errorType(int status, Class<?> type) {
             errorTypes.put(status, Objects.requireNonNull(type));
@@ -224,6 +266,13 @@ public final class ApiRequest {
         }
 
         public ApiRequest build() {
+            if (!formParameters.isEmpty()) {
+                rawBody = multipartForm || formParameters.stream().anyMatch(e -> e.getValue() instanceof Upload)
+                        ? RequestBody.multipart(formParameters.stream().map(ApiRequest::part).toList())
+                        : urlEncoded(formParameters);
+            } else if (multipartForm && rawBody == null) {
+                rawBody = RequestBody.multipart(List.of());
+            }
             if (jsonBody != null && rawBody != null) {
                 throw new IllegalStateException("a request has either a JSON body or a raw body, not both");
             }

@@ -1,0 +1,216 @@
+package dev.martech.codegen;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.openapitools.codegen.utils.ModelUtils;
+
+/**
+ * The Java client generator with paging decided per operation. Marks each paged list operation with
+ * {@code x-paging} = {style: cursor|offset|pageNumber, itemType, and the parameter/getter names the
+ * template needs}, so the template can emit an auto-paging method without logic of its own.
+ *
+ * <p>Styles: {@code offset} (x-pagination: offset; SocialHub pagingOffset/pagingCount over an array
+ * response), {@code pageNumber} (x-pagination.style: page; Contactlab page/size over {elements, page}),
+ * {@code cursor} (Targeting: optional limit and next query parameters and a {results, next} response).
+ * Other x-pagination styles describe single-page envelopes and get no pager.
+ */
+public class MartechJavaCodegen extends JavaClientCodegen {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MartechJavaCodegen.class);
+    private static final Pattern OFFSET = Pattern.compile("(?i).*offset.*");
+    private static final Pattern COUNT = Pattern.compile("(?i).*(count|limit|size).*");
+
+    @Override
+    public String getName() {
+        return "martech-java";
+    }
+
+    @Override
+    public String getHelp() {
+        return "Java client on dev.martech sdk-core, with paging detection.";
+    }
+
+    @Override
+    public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
+        CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
+        Map<String, Object> paging = paging(op, operation);
+        if (paging != null) {
+            op.vendorExtensions.put("x-paging", paging);
+            op.vendorExtensions.put("x-paging-" + paging.get("style"), Boolean.TRUE);
+        }
+        return op;
+    }
+
+    private Map<String, Object> paging(CodegenOperation op, Operation operation) {
+        Object declared = operation.getExtensions() == null ? null : operation.getExtensions().get("x-pagination");
+        String style = null;
+        if (declared instanceof String) {
+            style = (String) declared;
+        } else if (declared instanceof Map) {
+            style = String.valueOf(((Map<?, ?>) declared).get("style"));
+        }
+        if (style == null) {
+            return cursorPaging(op, operation);
+        }
+        switch (style) {
+            case "offset":
+                return offsetPaging(op, operation, null);
+            case "offset-envelope":
+                return offsetPaging(op, operation, "data");
+            case "page":
+                return pageNumberPaging(op, operation);
+            default:
+                return null;
+        }
+    }
+
+    private static String path(CodegenOperation op) {
+        return op.httpMethod + " " + op.path + " (" + op.operationId + ")";
+    }
+
+    /**
+     * Offset/count paging over an array response, or over an envelope's array property. A spec defect
+     * (no such array) leaves the operation without a pager rather than failing the build; it is logged.
+     */
+    private Map<String, Object> offsetPaging(CodegenOperation op, Operation operation, String envelopeProperty) {
+        String where = path(op);
+        Optional<CodegenParameter> offsetParam = optionalQuery(op, OFFSET);
+        if (offsetParam.isEmpty()) {
+            LOGGER.warn("{}: x-pagination offset without an optional offset query parameter; no pager", where);
+            return null;
+        }
+        CodegenParameter offset = offsetParam.get();
+        Optional<CodegenParameter> countParam = op.optionalParams.stream()
+                .filter(p -> p.isQueryParam && p != offset && COUNT.matcher(p.baseName).matches()).findFirst();
+        if (countParam.isEmpty()) {
+            LOGGER.warn("{}: x-pagination offset without an optional count query parameter; no pager", where);
+            return null;
+        }
+        CodegenParameter count = countParam.get();
+        String itemType;
+        if (envelopeProperty == null) {
+            if (!op.isArray || op.returnBaseType == null) {
+                LOGGER.warn("{}: x-pagination offset but the documented response is not an array; no pager", where);
+                return null;
+            }
+            itemType = op.returnBaseType;
+        } else {
+            Optional<String> fromEnvelope = responseSchema(operation).flatMap(s -> arrayItemType(s, envelopeProperty));
+            if (fromEnvelope.isEmpty()) {
+                LOGGER.warn("{}: x-pagination offset-envelope but no '{}' array in the response; no pager", where, envelopeProperty);
+                return null;
+            }
+            itemType = fromEnvelope.get();
+        }
+        Map<String, Object> paging = base("offset", itemType);
+        if (envelopeProperty != null) {
+            paging.put("itemsGetter", toGetter(envelopeProperty));
+        }
+        paging.put("offsetParam", offset.paramName);
+        paging.put("countParam", count.paramName);
+        paging.put("defaultCount", count.defaultValue != null ? count.defaultValue : "50");
+        return paging;
+    }
+
+    private Map<String, Object> pageNumberPaging(CodegenOperation op, Operation operation) {
+        String where = path(op);
+        CodegenParameter page = optionalQuery(op, Pattern.compile("page"))
+                .orElseThrow(() -> new IllegalStateException(where + ": x-pagination page but no optional page query parameter"));
+        Schema<?> response = responseSchema(operation)
+                .orElseThrow(() -> new IllegalStateException(where + ": x-pagination page but no JSON response"));
+        String itemType = arrayItemType(response, "elements")
+                .orElseThrow(() -> new IllegalStateException(where + ": x-pagination page but no 'elements' array"));
+        Map<String, Object> paging = base("pageNumber", itemType);
+        paging.put("pageParam", page.paramName);
+        paging.put("itemsGetter", toGetter("elements"));
+        return paging;
+    }
+
+    private Map<String, Object> cursorPaging(CodegenOperation op, Operation operation) {
+        Optional<CodegenParameter> next = optionalQuery(op, Pattern.compile("next"));
+        Optional<CodegenParameter> limit = optionalQuery(op, Pattern.compile("limit"));
+        if (next.isEmpty() || limit.isEmpty()) {
+            return null;
+        }
+        Optional<Schema<?>> response = responseSchema(operation);
+        Optional<String> itemType = response.flatMap(s -> arrayItemType(s, "results"));
+        if (itemType.isEmpty() || resolvedProperties(response.get()).get("next") == null) {
+            return null;
+        }
+        Map<String, Object> paging = base("cursor", itemType.get());
+        paging.put("cursorParam", next.get().paramName);
+        paging.put("itemsGetter", toGetter("results"));
+        paging.put("nextGetter", toGetter("next"));
+        return paging;
+    }
+
+    private static Map<String, Object> base(String style, String itemType) {
+        Map<String, Object> paging = new LinkedHashMap<>();
+        paging.put("style", style);
+        paging.put("itemType", itemType);
+        return paging;
+    }
+
+    private static Optional<CodegenParameter> optionalQuery(CodegenOperation op, Pattern name) {
+        return op.optionalParams.stream().filter(p -> p.isQueryParam && name.matcher(p.baseName).matches()).findFirst();
+    }
+
+    private Optional<Schema<?>> responseSchema(Operation operation) {
+        if (operation.getResponses() == null) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, ApiResponse> e : operation.getResponses().entrySet()) {
+            if (e.getKey().startsWith("2")) {
+                ApiResponse response = ModelUtils.getReferencedApiResponse(openAPI, e.getValue());
+                Schema<?> schema = ModelUtils.getSchemaFromResponse(openAPI, response);
+                if (schema != null) {
+                    return Optional.of(ModelUtils.getReferencedSchema(openAPI, schema));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, Schema> resolvedProperties(Schema<?> schema) {
+        Map<String, Schema> props = new LinkedHashMap<>();
+        Schema<?> resolved = ModelUtils.getReferencedSchema(openAPI, schema);
+        if (resolved.getAllOf() != null) {
+            for (Object part : resolved.getAllOf()) {
+                props.putAll(resolvedProperties((Schema<?>) part));
+            }
+        }
+        if (resolved.getProperties() != null) {
+            props.putAll(resolved.getProperties());
+        }
+        return props;
+    }
+
+    private Optional<String> arrayItemType(Schema<?> schema, String property) {
+        Schema<?> array = resolvedProperties(schema).get(property);
+        if (array == null) {
+            return Optional.empty();
+        }
+        array = ModelUtils.getReferencedSchema(openAPI, array);
+        if (array.getItems() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(getTypeDeclaration(array.getItems()));
+    }
+
+    @Override
+    public String toString() {
+        return getName().toLowerCase(Locale.ROOT);
+    }
+}
