@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenResponse;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.openapitools.codegen.utils.ModelUtils;
 
@@ -45,6 +46,9 @@ public class MartechJavaCodegen extends JavaClientCodegen {
     @Override
     public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
         CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
+        describeResponse(op);
+        describeErrors(op);
+        describeBody(op);
         Map<String, Object> paging = paging(op, operation);
         if (paging != null) {
             op.vendorExtensions.put("x-paging", paging);
@@ -73,6 +77,63 @@ public class MartechJavaCodegen extends JavaClientCodegen {
                 return pageNumberPaging(op, operation);
             default:
                 return null;
+        }
+    }
+
+    /**
+     * Sets {@code x-return-type} (the Java type a call returns) and {@code x-response-type} (the sdk-core
+     * ResponseType expression that decodes it). Binary and non-JSON text bodies are streamed, never buffered.
+     */
+    private void describeResponse(CodegenOperation op) {
+        boolean json = op.produces == null || op.produces.isEmpty()
+                || op.produces.stream().anyMatch(m -> String.valueOf(m.get("mediaType")).toLowerCase(Locale.ROOT).contains("json"));
+        String returnType = op.returnType;
+        if (op.isResponseFile || (returnType != null && !json && (returnType.equals("String") || returnType.equals("Upload")))) {
+            op.vendorExtensions.put("x-return-type", "BinaryResponse");
+            op.vendorExtensions.put("x-response-type", "ResponseType.stream()");
+            op.vendorExtensions.put("x-streaming", Boolean.TRUE);
+        } else if (returnType == null) {
+            op.vendorExtensions.put("x-return-type", "Void");
+            op.vendorExtensions.put("x-response-type", "ResponseType.none()");
+        } else if (returnType.contains("<")) {
+            op.vendorExtensions.put("x-return-type", returnType);
+            op.vendorExtensions.put("x-response-type", "ResponseType.json(new TypeReference<" + returnType + ">() { })");
+        } else {
+            op.vendorExtensions.put("x-return-type", returnType);
+            op.vendorExtensions.put("x-response-type", "ResponseType.json(" + returnType + ".class)");
+        }
+    }
+
+    /** Per error response: the status to register (400 for "4XX") and the model class, when it is a plain class. */
+    private static void describeErrors(CodegenOperation op) {
+        for (CodegenResponse response : op.responses) {
+            if (response.is2xx || response.dataType == null || response.dataType.contains("<")) {
+                continue;
+            }
+            String code = response.code;
+            if (response.isDefault) {
+                response.vendorExtensions.put("x-default-error-class", response.dataType);
+            } else if (code.matches("[1-5][0-9][0-9]")) {
+                response.vendorExtensions.put("x-error-status", code);
+                response.vendorExtensions.put("x-error-class", response.dataType);
+            } else if (code.matches("(?i)[1-5]XX")) {
+                response.vendorExtensions.put("x-error-status", code.charAt(0) + "00");
+                response.vendorExtensions.put("x-error-class", response.dataType);
+            }
+        }
+    }
+
+    /** Marks a binary request body (sent as an Upload with the declared content type rather than as JSON). */
+    private static void describeBody(CodegenOperation op) {
+        CodegenParameter body = op.bodyParam;
+        if (body != null && (body.isBinary || body.isFile)) {
+            op.vendorExtensions.put("x-binary-body", Boolean.TRUE);
+            String type = op.consumes == null || op.consumes.isEmpty() ? "application/octet-stream"
+                    : String.valueOf(op.consumes.get(0).get("mediaType"));
+            op.vendorExtensions.put("x-body-content-type", type);
+        }
+        if (op.returnType == null || op.vendorExtensions.get("x-return-type").equals("Void")) {
+            op.vendorExtensions.put("x-void", Boolean.TRUE);
         }
     }
 
@@ -135,6 +196,11 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         Map<String, Object> paging = base("pageNumber", itemType);
         paging.put("pageParam", page.paramName);
         paging.put("itemsGetter", toGetter("elements"));
+        Schema<?> pageInfo = resolvedProperties(response).get("page");
+        boolean announcesTotal = pageInfo != null && resolvedProperties(pageInfo).get("totalPages") != null;
+        paging.put("totalPages", announcesTotal
+                ? "r." + toGetter("page") + "() == null ? null : r." + toGetter("page") + "()." + toGetter("totalPages") + "()"
+                : "null");
         return paging;
     }
 

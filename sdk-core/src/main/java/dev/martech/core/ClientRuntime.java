@@ -211,6 +211,9 @@ public final class ClientRuntime implements Closeable {
             try {
                 tree = mapper.readTree(raw);
                 Class<?> errorType = request.errorTypeFor(response.status());
+                if (errorType == null) {
+                    errorType = api.defaultErrorTypeFor(response.status());
+                }
                 if (errorType != null && tree != null) {
                     decoded = mapper.treeToValue(tree, errorType);
                 }

@@ -76,9 +76,13 @@ public final class Checks {
         return value;
     }
 
-    /** A value that must be one of the documented ones. */
-    public static String allowed(String name, String value, Collection<String> allowed) {
-        if (value != null && !allowed.contains(value)) {
+    /** A value that must be one of the documented ones (compared as strings; no list means no check). */
+    public static <T> T allowed(String name, T value, Collection<String> allowed) {
+        if (value instanceof Collection) {
+            for (Object item : (Collection<?>) value) {
+                allowed(name, item, allowed);
+            }
+        } else if (value != null && !allowed.isEmpty() && !allowed.contains(String.valueOf(value))) {
             throw new IllegalArgumentException(name + " must be one of " + allowed + " but was '" + value + "'");
         }
         return value;

@@ -63,7 +63,7 @@ public final class Paging {
      * empty page when it announces none.
      */
     public static <R, T> AutoPager<T> pageNumber(int startPage, IntFunction<R> fetch, Function<R, List<T>> items,
-            Function<R, Integer> totalPages) {
+            Function<R, ? extends Number> totalPages) {
         if (startPage < 0) {
             throw new IllegalArgumentException("start page must not be negative but was " + startPage);
         }
@@ -71,11 +71,11 @@ public final class Paging {
     }
 
     private static <R, T> Page<T> numberedPage(int number, IntFunction<R> fetch, Function<R, List<T>> items,
-            Function<R, Integer> totalPages) {
+            Function<R, ? extends Number> totalPages) {
         R response = fetch.apply(number);
         List<T> list = listOf(response, items);
-        Integer total = response == null ? null : totalPages.apply(response);
-        boolean more = !list.isEmpty() && (total == null || number + 1 < total);
+        Number total = response == null ? null : totalPages.apply(response);
+        boolean more = !list.isEmpty() && (total == null || number + 1 < total.longValue());
         return new SimplePage<>(response, list, more ? () -> numberedPage(number + 1, fetch, items, totalPages) : null);
     }
 

@@ -1,0 +1,156 @@
+package dev.martech.core;
+
+import dev.martech.core.auth.Auth;
+import dev.martech.core.http.Transport;
+import dev.martech.core.internal.Checks;
+import dev.martech.core.logging.LogLevel;
+import dev.martech.core.retry.RetryPolicy;
+import dev.martech.core.retry.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * The builder every API client extends: all {@link ClientOptions} settings, once. An API's builder adds
+ * only its credential shortcuts (e.g. {@code bearerToken}) and says how to create its client.
+ *
+ * @param <B> the concrete builder, so chained calls keep its type
+ * @param <C> the client it builds
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
+    private ClientOptions.Builder options = ClientOptions.builder();
+
+    protected ClientBuilder() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** Creates the client from the finished options. */
+    protected abstract C create(ClientOptions options);
+
+    /** Checks API-specific requirements (e.g. credentials present) before the client is created. */
+    protected void validate(ClientOptions options) {
+    }
+
+    /** @return a new client; the builder can be reused */
+    public final C build() {
+        ClientOptions built = options.build();
+        validate(built);
+        return create(built);
+    }
+
+    /** Starts from existing options (e.g. shared defaults); later calls override them. */
+    public B options(ClientOptions options) {
+        this.options = Checks.required("options", options).toBuilder();
+        return self();
+    }
+
+    /** @see ClientOptions.Builder#baseUrl(String) */
+    public B baseUrl(String baseUrl) {
+        options.baseUrl(baseUrl);
+        return self();
+    }
+
+    /** Any credentials strategy; the API's builder also has shortcuts. */
+    public B auth(Auth auth) {
+        options.auth(auth);
+        return self();
+    }
+
+    public B connectTimeout(Duration timeout) {
+        options.connectTimeout(timeout);
+        return self();
+    }
+
+    public B readTimeout(Duration timeout) {
+        options.readTimeout(timeout);
+        return self();
+    }
+
+    public B writeTimeout(Duration timeout) {
+        options.writeTimeout(timeout);
+        return self();
+    }
+
+    /** Whole-call timeout of each attempt. */
+    public B callTimeout(Duration timeout) {
+        options.callTimeout(timeout);
+        return self();
+    }
+
+    public B retryPolicy(RetryPolicy retryPolicy) {
+        options.retryPolicy(retryPolicy);
+        return self();
+    }
+
+    /** Total attempts with the default backoff; 1 disables retries. */
+    public B maxAttempts(int maxAttempts) {
+        options.maxAttempts(maxAttempts);
+        return self();
+    }
+
+    /** A header sent with every call; a per-call header of the same name wins. */
+    public B defaultHeader(String name, String value) {
+        options.defaultHeader(name, value);
+        return self();
+    }
+
+    /** An OkHttp application interceptor, run on every attempt after auth and before logging. */
+    public B addInterceptor(Interceptor interceptor) {
+        options.addInterceptor(interceptor);
+        return self();
+    }
+
+    /** Share this OkHttp client's connection pool and dispatcher. */
+    public B okHttpClient(OkHttpClient client) {
+        options.okHttpClient(client);
+        return self();
+    }
+
+    /** Replace the HTTP transport (tests, benchmarks). */
+    public B transport(Transport transport) {
+        options.transport(transport);
+        return self();
+    }
+
+    public B logLevel(LogLevel logLevel) {
+        options.logLevel(logLevel);
+        return self();
+    }
+
+    /** A header whose value may be logged in clear. */
+    public B safeHeader(String name) {
+        options.safeHeader(name);
+        return self();
+    }
+
+    /** A query parameter whose value is always masked. */
+    public B secretQueryParameter(String name) {
+        options.secretQueryParameter(name);
+        return self();
+    }
+
+    public B sleeper(Sleeper sleeper) {
+        options.sleeper(sleeper);
+        return self();
+    }
+
+    public B clock(Clock clock) {
+        options.clock(clock);
+        return self();
+    }
+
+    public B userAgent(String userAgent) {
+        options.userAgent(userAgent);
+        return self();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{" + options.build() + "}";
+    }
+}
