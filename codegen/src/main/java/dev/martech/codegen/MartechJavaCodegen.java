@@ -181,20 +181,27 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         }
         paging.put("offsetParam", offset.paramName);
         paging.put("countParam", count.paramName);
-        paging.put("defaultCount", count.defaultValue != null ? count.defaultValue : "50");
+        paging.put("offsetOf", numberFrom(offset, "offset"));
+        paging.put("countOf", numberFrom(count, "size"));
+        String defaultCount = count.defaultValue != null ? count.defaultValue.replaceAll("[^0-9]", "") : "";
+        paging.put("defaultCount", defaultCount.isEmpty() ? "50" : defaultCount);
         return paging;
     }
 
     private Map<String, Object> pageNumberPaging(CodegenOperation op, Operation operation) {
         String where = path(op);
-        CodegenParameter page = optionalQuery(op, Pattern.compile("page"))
-                .orElseThrow(() -> new IllegalStateException(where + ": x-pagination page but no optional page query parameter"));
-        Schema<?> response = responseSchema(operation)
-                .orElseThrow(() -> new IllegalStateException(where + ": x-pagination page but no JSON response"));
-        String itemType = arrayItemType(response, "elements")
-                .orElseThrow(() -> new IllegalStateException(where + ": x-pagination page but no 'elements' array"));
-        Map<String, Object> paging = base("pageNumber", itemType);
+        Optional<CodegenParameter> pageParam = optionalQuery(op, Pattern.compile("page"));
+        Optional<Schema<?>> responseSchema = responseSchema(operation);
+        Optional<String> items = responseSchema.flatMap(r -> arrayItemType(r, "elements"));
+        if (pageParam.isEmpty() || items.isEmpty()) {
+            LOGGER.warn("{}: x-pagination page without an optional page parameter or an 'elements' array; no pager", where);
+            return null;
+        }
+        CodegenParameter page = pageParam.get();
+        Schema<?> response = responseSchema.get();
+        Map<String, Object> paging = base("pageNumber", items.get());
         paging.put("pageParam", page.paramName);
+        paging.put("pageOf", numberFrom(page, "page"));
         paging.put("itemsGetter", toGetter("elements"));
         Schema<?> pageInfo = resolvedProperties(response).get("page");
         boolean announcesTotal = pageInfo != null && resolvedProperties(pageInfo).get("totalPages") != null;
@@ -220,6 +227,18 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         paging.put("itemsGetter", toGetter("results"));
         paging.put("nextGetter", toGetter("next"));
         return paging;
+    }
+
+    /** A Java expression turning the int {@code variable} into the parameter's own type. */
+    private static String numberFrom(CodegenParameter param, String variable) {
+        switch (param.dataType) {
+            case "Long": return "(long) " + variable;
+            case "BigDecimal": return "java.math.BigDecimal.valueOf(" + variable + ")";
+            case "Double": return "(double) " + variable;
+            case "Float": return "(float) " + variable;
+            case "String": return "String.valueOf(" + variable + ")";
+            default: return variable;
+        }
     }
 
     private static Map<String, Object> base(String style, String itemType) {
@@ -269,10 +288,16 @@ public class MartechJavaCodegen extends JavaClientCodegen {
             return Optional.empty();
         }
         array = ModelUtils.getReferencedSchema(openAPI, array);
-        if (array.getItems() == null) {
+        Schema<?> items = array.getItems();
+        if (items == null) {
             return Optional.empty();
         }
-        return Optional.of(getTypeDeclaration(array.getItems()));
+        // Fully qualified: the API class imports only the types its signatures name.
+        String declared = getTypeDeclaration(items);
+        if (items.get$ref() != null && declared.matches("[A-Za-z_][A-Za-z0-9_]*") && !languageSpecificPrimitives.contains(declared)) {
+            return Optional.of(modelPackage() + "." + declared);
+        }
+        return Optional.of(declared);
     }
 
     @Override
