@@ -43,9 +43,26 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         return "Java client on dev.martech sdk-core, with paging detection.";
     }
 
+    /**
+     * Of the stock supporting files (ApiClient, JSON, auth…) none is wanted: sdk-core replaces them. The one
+     * supporting file is the {@code apisClassName} class giving lazy access to every tag's API class, which
+     * the hand-written client extends.
+     */
+    @Override
+    public void processOpts() {
+        super.processOpts();
+        supportingFiles.clear();
+        Object apisClass = additionalProperties.get("apisClassName");
+        if (apisClass != null) {
+            String folder = (sourceFolder + java.io.File.separator + apiPackage).replace('.', java.io.File.separatorChar);
+            supportingFiles.add(new org.openapitools.codegen.SupportingFile("apis.mustache", folder, apisClass + ".java"));
+        }
+    }
+
     @Override
     public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
         CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
+        moveClientHeaders(op);
         describeResponse(op);
         describeErrors(op);
         describeBody(op);
@@ -101,6 +118,32 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         } else {
             op.vendorExtensions.put("x-return-type", returnType);
             op.vendorExtensions.put("x-response-type", "ResponseType.json(" + returnType + ".class)");
+        }
+    }
+
+    /**
+     * Header parameters named in the {@code clientHeaders} option (e.g. Contactflow's {@code Node}) are not
+     * method arguments: they come from the client's default headers or a call's RequestOptions. A required
+     * one is checked before the call ({@code x-required-headers}).
+     */
+    private void moveClientHeaders(CodegenOperation op) {
+        Object option = additionalProperties.get("clientHeaders");
+        if (option == null) {
+            return;
+        }
+        List<String> names = java.util.Arrays.stream(option.toString().split(",")).map(String::trim).toList();
+        List<CodegenParameter> moved = op.headerParams.stream().filter(p -> names.contains(p.baseName)).toList();
+        if (moved.isEmpty()) {
+            return;
+        }
+        op.allParams.removeAll(moved);
+        op.headerParams.removeAll(moved);
+        op.requiredParams.removeAll(moved);
+        op.optionalParams.removeAll(moved);
+        op.hasOptionalParams = !op.optionalParams.isEmpty();
+        List<String> required = moved.stream().filter(p -> p.required).map(p -> p.baseName).toList();
+        if (!required.isEmpty()) {
+            op.vendorExtensions.put("x-required-headers", required);
         }
     }
 

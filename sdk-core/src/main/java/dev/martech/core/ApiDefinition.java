@@ -11,8 +11,8 @@ import java.util.Map;
  * @param version           the spec's version
  * @param defaultBaseUrl    the spec's first server
  * @param errorFormat       where the message and reference id sit in an error body
- * @param defaultErrorTypes error models by status, or by range start (400 for any 4xx, 500 for any 5xx),
- *                          for statuses an operation does not declare
+ * @param defaultErrorTypes error models by exact status (e.g. 400) or by class (4 for any 4xx, 5 for any
+ *                          5xx), for statuses an operation does not declare
  */
 public record ApiDefinition(String name, String version, String defaultBaseUrl, ErrorFormat errorFormat,
         Map<Integer, Class<?>> defaultErrorTypes) {
@@ -24,6 +24,6 @@ public record ApiDefinition(String name, String version, String defaultBaseUrl, 
     /** The error model for a status the operation does not declare, or null. */
     public Class<?> defaultErrorTypeFor(int status) {
         Class<?> type = defaultErrorTypes.get(status);
-        return type != null ? type : defaultErrorTypes.get(status / 100 * 100);
+        return type != null ? type : defaultErrorTypes.get(status / 100);
     }
 }

@@ -31,6 +31,7 @@ public final class ApiRequest {
     private final RequestBody rawBody;
     private final Map<Integer, Class<?>> errorTypes;
     private final Class<?> defaultErrorType;
+    private final List<String> requiredHeaders;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -42,6 +43,15 @@ public final class ApiRequest {
         this.rawBody = b.rawBody;
         this.errorTypes = Map.copyOf(b.errorTypes);
         this.defaultErrorType = b.defaultErrorType;
+        this.requiredHeaders = List.copyOf(b.requiredHeaders);
+    }
+
+    /**
+     * Headers the operation requires that come from the client's defaults or the call's options rather than
+     * from an argument (e.g. Contactflow's {@code Node}); checked before the call is sent.
+     */
+    public List<String> requiredHeaders() {
+        return requiredHeaders;
     }
 
     public static Builder builder(String method, String pathTemplate) {
@@ -161,6 +171,7 @@ public final class ApiRequest {
         private final Map<Integer, Class<?>> errorTypes = new HashMap<>();
         private Class<?> defaultErrorType;
         private final List<Map.Entry<String, Object>> formParameters = new ArrayList<>();
+        private final List<String> requiredHeaders = new ArrayList<>();
         private boolean multipartForm;
 
         private Builder(String method, String pathTemplate) {
@@ -228,6 +239,12 @@ public final class ApiRequest {
 
         public Builder multipart(List<MultipartPart> parts) {
             this.rawBody = RequestBody.multipart(parts);
+            return this;
+        }
+
+        /** A header that must be present once client defaults and call options are applied. */
+        public Builder requiredHeader(String name) {
+            requiredHeaders.add(Checks.headerName(name));
             return this;
         }
 

@@ -20,6 +20,7 @@ import okhttp3.OkHttpClient;
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     private ClientOptions.Builder options = ClientOptions.builder();
+    private boolean credentialsSet;
 
     protected ClientBuilder() {
     }
@@ -36,6 +37,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     protected void validate(ClientOptions options) {
     }
 
+    /**
+     * Fails unless credentials were configured (a client without them would only collect 401s).
+     *
+     * @param options the options being built
+     * @param how     the builder call that sets them, for the message
+     */
+    protected final void requireCredentials(ClientOptions options, String how) {
+        if (!credentialsSet) {
+            throw new IllegalStateException(getClass().getEnclosingClass().getSimpleName() + " needs credentials: call "
+                    + how + " or auth(...) on the builder (Auth.none() for public operations only)");
+        }
+    }
+
     /** @return a new client; the builder can be reused */
     public final C build() {
         ClientOptions built = options.build();
@@ -46,6 +60,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     /** Starts from existing options (e.g. shared defaults); later calls override them. */
     public B options(ClientOptions options) {
         this.options = Checks.required("options", options).toBuilder();
+        credentialsSet = true;
         return self();
     }
 
@@ -58,6 +73,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     /** Any credentials strategy; the API's builder also has shortcuts. */
     public B auth(Auth auth) {
         options.auth(auth);
+        credentialsSet = true;
         return self();
     }
 

@@ -1,12 +1,15 @@
 package dev.martech.core;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.martech.core.errors.ApiException;
+import dev.martech.core.errors.ApiIoException;
 import dev.martech.core.errors.ApiStatusException;
+import dev.martech.core.errors.ApiTimeoutException;
 import dev.martech.core.errors.ErrorDetails;
 import dev.martech.core.errors.ErrorFormat;
 import dev.martech.core.errors.ResponseDecodingException;
@@ -27,6 +30,7 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,6 +136,13 @@ public final class ClientRuntime implements Closeable {
         options.defaultHeaders().forEach((k, v) -> putHeader(headers, k, v));
         request.headers().forEach((k, v) -> putHeader(headers, k, v));
         callOptions.headers().forEach((k, v) -> putHeader(headers, k, v));
+        for (String required : request.requiredHeaders()) {
+            if (headers.keySet().stream().noneMatch(required::equalsIgnoreCase)) {
+                throw new IllegalArgumentException("header " + required + " is required by " + request
+                        + ": set it on the client (defaultHeader / the builder's shortcut) or per call with"
+                        + " RequestOptions.builder().header(\"" + required + "\", …)");
+            }
+        }
 
         RequestBody body = request.rawBody();
         if (request.jsonBody() != null) {
@@ -174,7 +185,11 @@ public final class ClientRuntime implements Closeable {
                 drain(response.body());
                 return null;
             case TEXT:
-                return (T) new String(response.readBytes(), StandardCharsets.UTF_8);
+                try (InputStream text = response.body()) {
+                    return (T) new String(text.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw bodyReadFailure(http, response, e);
+                }
             default:
                 break;
         }
@@ -184,12 +199,27 @@ public final class ClientRuntime implements Closeable {
                 return null;
             }
             return reader(type.javaType()).readValue(in);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             String raw = in.recordedText();
             throw new ResponseDecodingException("the " + response.status() + " response body could not be read as "
                     + type + ": " + redactor.maskSecrets(String.valueOf(e.getMessage())), http.method(),
                     redactor.redactUrl(http.url()), response.status(), redactor.maskSecrets(raw), response.attempts(), e);
+        } catch (IOException e) {
+            throw bodyReadFailure(http, response, e); // the connection broke off: not a malformed body
         }
+    }
+
+    private ApiIoException bodyReadFailure(HttpRequest http, HttpResponse response, IOException e) {
+        String url = redactor.redactUrl(http.url());
+        String detail = redactor.maskSecrets(String.valueOf(e.getMessage()));
+        ApiIoException failure = e instanceof SocketTimeoutException
+                ? new ApiTimeoutException("timed out reading the " + response.status() + " response body (" + detail
+                        + ")", http.method(), url, true, e)
+                : new ApiIoException("I/O failure reading the " + response.status() + " response body: "
+                        + e.getClass().getSimpleName() + ": " + detail, http.method(), url, true, e);
+        failure.recordAttempts(response.attempts());
+        response.earlierFailures().forEach(failure::addSuppressed);
+        return failure;
     }
 
     private ObjectReader reader(JavaType type) {

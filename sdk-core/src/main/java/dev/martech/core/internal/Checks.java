@@ -33,6 +33,10 @@ public final class Checks {
         if (value.toString().isEmpty()) {
             throw new IllegalArgumentException(name + " must not be empty: it is a path segment");
         }
+        // "." and ".." (even percent-encoded) are removed by URL normalisation and would address another resource.
+        if (value.toString().equals(".") || value.toString().equals("..")) {
+            throw new IllegalArgumentException(name + " must not be '" + value + "': it is a path segment");
+        }
         return value;
     }
 

@@ -70,7 +70,7 @@ public final class RetryingTransport implements Transport {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof ApiIoException && mayRetry((ApiIoException) cause, request, policy, attempt)) {
                     failures.add(cause);
-                    return later(policy.backoff(attempt), () -> attemptAsync(request, context, attempt + 1, failures));
+                    return later(policy.backoff(attempt), request, () -> attemptAsync(request, context, attempt + 1, failures));
                 }
                 if (cause instanceof ApiIoException) {
                     finish((ApiIoException) cause, attempt, failures);
@@ -83,12 +83,16 @@ public final class RetryingTransport implements Transport {
             }
             response.close();
             failures.add(new RetriedStatus(request.method(), response.status(), attempt));
-            return later(delay.get(), () -> attemptAsync(request, context, attempt + 1, failures));
+            return later(delay.get(), request, () -> attemptAsync(request, context, attempt + 1, failures));
         }).thenCompose(f -> f);
     }
 
-    private static CompletableFuture<HttpResponse> later(Duration delay,
+    private CompletableFuture<HttpResponse> later(Duration delay, HttpRequest request,
             java.util.function.Supplier<CompletableFuture<HttpResponse>> action) {
+        if (sleeper != Sleeper.SYSTEM) {
+            // A configured sleeper (tests, custom pacing) is honoured on the async path too.
+            return CompletableFuture.runAsync(() -> sleep(delay, request, null)).thenCompose(ignored -> action.get());
+        }
         return CompletableFuture.supplyAsync(() -> null,
                         CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
                 .thenCompose(ignored -> action.get());

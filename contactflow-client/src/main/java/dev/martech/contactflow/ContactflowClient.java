@@ -1,0 +1,92 @@
+package dev.martech.contactflow;
+
+import dev.martech.contactflow.api.ContactflowApis;
+import dev.martech.contactflow.model.ApiError;
+import dev.martech.core.ApiDefinition;
+import dev.martech.core.ClientBuilder;
+import dev.martech.core.ClientOptions;
+import dev.martech.core.ClientRuntime;
+import dev.martech.core.auth.Auth;
+import dev.martech.core.errors.ErrorFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Client of the Contactlab Contactflow API 2.49.0 (automations, nodes…). Build one per service and share
+ * it: it is thread-safe and holds the connection pool.
+ *
+ * <pre>{@code
+ * ContactflowClient flow = ContactflowClient.builder().oauth2Token(token).node(nodeId).build();
+ * flow.automations().getAutomations();
+ * }</pre>
+ *
+ * <p>Most operations act on one node, named by the {@code Node} header: set it once with
+ * {@link Builder#node(UUID)} and override it per call with {@code RequestOptions.builder().header("Node", …)}.
+ * Error bodies decode into {@link ApiError}; its {@code logref} is the exception's reference id.
+ */
+public final class ContactflowClient extends ContactflowApis implements AutoCloseable {
+    /** The API as the runtime sees it. */
+    public static final ApiDefinition API = new ApiDefinition("contactflow", "2.49.0", "https://api.contactlab.it/flow/v1",
+            new ErrorFormat(List.of("message"), List.of("logref"), ErrorFormat.COMMON_REQUEST_ID_HEADERS),
+            Map.of(4, ApiError.class, 5, ApiError.class));
+
+    private ContactflowClient(ClientOptions options) {
+        super(new ClientRuntime(API, options));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The options this client runs with. */
+    public ClientOptions options() {
+        return runtime().options();
+    }
+
+    /** Releases the connection pool and threads (only those the client created itself). */
+    @Override
+    public void close() {
+        runtime().close();
+    }
+
+    @Override
+    public String toString() {
+        return "ContactflowClient{" + runtime() + "}";
+    }
+
+    /** Builds a {@link ContactflowClient}; credentials are required, the node is needed by most calls. */
+    public static final class Builder extends ClientBuilder<Builder, ContactflowClient> {
+        private Builder() {
+        }
+
+        /** A fixed OAuth2 access token, sent as {@code Authorization: Bearer …}. */
+        public Builder oauth2Token(String token) {
+            return auth(Auth.bearer(token));
+        }
+
+        /** An OAuth2 access token asked for before every attempt, so a refreshed token is used at once. */
+        public Builder oauth2Token(Supplier<String> tokenSupplier) {
+            return auth(Auth.bearer(tokenSupplier));
+        }
+
+        /** The node calls operate on (the {@code Node} header), unless a call overrides it. */
+        public Builder node(UUID node) {
+            if (node == null) {
+                throw new IllegalArgumentException("node is required but was null");
+            }
+            return defaultHeader("Node", node.toString());
+        }
+
+        @Override
+        protected void validate(ClientOptions options) {
+            requireCredentials(options, "oauth2Token(...)");
+        }
+
+        @Override
+        protected ContactflowClient create(ClientOptions options) {
+            return new ContactflowClient(options);
+        }
+    }
+}
