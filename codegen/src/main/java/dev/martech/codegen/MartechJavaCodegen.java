@@ -147,7 +147,7 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         }
     }
 
-    /** Per error response: the status to register (400 for "4XX") and the model class, when it is a plain class. */
+    /** Per error response: the status to register (4 for "4XX") and the model class, when it is a plain class. */
     private static void describeErrors(CodegenOperation op) {
         for (CodegenResponse response : op.responses) {
             if (response.is2xx || response.dataType == null || response.dataType.contains("<")) {
@@ -160,7 +160,7 @@ public class MartechJavaCodegen extends JavaClientCodegen {
                 response.vendorExtensions.put("x-error-status", code);
                 response.vendorExtensions.put("x-error-class", response.dataType);
             } else if (code.matches("(?i)[1-5]XX")) {
-                response.vendorExtensions.put("x-error-status", code.charAt(0) + "00");
+                response.vendorExtensions.put("x-error-status", String.valueOf(code.charAt(0)));
                 response.vendorExtensions.put("x-error-class", response.dataType);
             }
         }

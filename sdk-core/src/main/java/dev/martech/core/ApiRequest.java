@@ -94,7 +94,7 @@ public final class ApiRequest {
     public Class<?> errorTypeFor(int status) {
         Class<?> type = errorTypes.get(status);
         if (type == null) {
-            type = errorTypes.get(status / 100 * 100); // a "4XX"/"5XX" range response
+            type = errorTypes.get(status / 100); // a "4XX"/"5XX" range response, registered as 4 or 5
         }
         return type != null ? type : defaultErrorType;
     }
@@ -126,6 +126,9 @@ public final class ApiRequest {
                 break;
             }
             int close = template.indexOf('}', open);
+            if (close < 0) {
+                throw new IllegalArgumentException("path template " + template + " has an unclosed '{' at index " + open);
+            }
             String name = template.substring(open + 1, close);
             String value = parameters.get(name);
             if (value == null) {
@@ -270,7 +273,7 @@ public final class ApiRequest {
             return this;
         }
 
-        /** The model of the error body the spec declares for {@code status} (use 400/500 for 4XX/5XX ranges). */
+        /** The model of the error body the spec declares for {@code status} (a status, or 4 / 5 for a 4XX / 5XX range). */
         public Builder errorType(int status, Class<?> type) {
             errorTypes.put(status, Objects.requireNonNull(type));
             return this;

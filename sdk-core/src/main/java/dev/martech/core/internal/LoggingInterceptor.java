@@ -47,7 +47,8 @@ final class LoggingInterceptor implements Interceptor {
             appendHeaders(out, request.headers());
         }
         if (level == LogLevel.BODY && request.body() != null && isText(request.body().contentType())
-                && !request.body().isOneShot() && request.body().contentLength() <= MAX_BODY) {
+                && !request.body().isOneShot() && request.body().contentLength() >= 0
+                && request.body().contentLength() <= MAX_BODY) {
             Buffer buffer = new Buffer();
             request.body().writeTo(buffer);
             out.append("\n").append(redactor.maskSecrets(buffer.readString(StandardCharsets.UTF_8)));
