@@ -3,15 +3,13 @@ package dev.martech.contactflow;
 import dev.martech.contactflow.api.ContactflowApis;
 import dev.martech.contactflow.model.ApiError;
 import dev.martech.core.ApiDefinition;
-import dev.martech.core.ClientBuilder;
 import dev.martech.core.ClientOptions;
 import dev.martech.core.ClientRuntime;
-import dev.martech.core.auth.Auth;
+import dev.martech.core.OAuth2ClientBuilder;
 import dev.martech.core.errors.ErrorFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Client of the Contactlab Contactflow API 2.49.0 (automations, nodes…). Build one per service and share
@@ -26,7 +24,7 @@ import java.util.function.Supplier;
  * {@link Builder#node(UUID)} and override it per call with {@code RequestOptions.builder().header("Node", …)}.
  * Error bodies decode into {@link ApiError}; its {@code logref} is the exception's reference id.
  */
-public final class ContactflowClient extends ContactflowApis implements AutoCloseable {
+public final class ContactflowClient extends ContactflowApis {
     /** The API as the runtime sees it. */
     public static final ApiDefinition API = new ApiDefinition("contactflow", "2.49.0", "https://api.contactlab.it/flow/v1",
             new ErrorFormat(List.of("message"), List.of("logref"), ErrorFormat.COMMON_REQUEST_ID_HEADERS),
@@ -40,35 +38,9 @@ public final class ContactflowClient extends ContactflowApis implements AutoClos
         return new Builder();
     }
 
-    /** The options this client runs with. */
-    public ClientOptions options() {
-        return runtime().options();
-    }
-
-    /** Releases the connection pool and threads (only those the client created itself). */
-    @Override
-    public void close() {
-        runtime().close();
-    }
-
-    @Override
-    public String toString() {
-        return "ContactflowClient{" + runtime() + "}";
-    }
-
     /** Builds a {@link ContactflowClient}; credentials are required, the node is needed by most calls. */
-    public static final class Builder extends ClientBuilder<Builder, ContactflowClient> {
+    public static final class Builder extends OAuth2ClientBuilder<Builder, ContactflowClient> {
         private Builder() {
-        }
-
-        /** A fixed OAuth2 access token, sent as {@code Authorization: Bearer …}. */
-        public Builder oauth2Token(String token) {
-            return auth(Auth.bearer(token));
-        }
-
-        /** An OAuth2 access token asked for before every attempt, so a refreshed token is used at once. */
-        public Builder oauth2Token(Supplier<String> tokenSupplier) {
-            return auth(Auth.bearer(tokenSupplier));
         }
 
         /** The node calls operate on (the {@code Node} header), unless a call overrides it. */
@@ -77,11 +49,6 @@ public final class ContactflowClient extends ContactflowApis implements AutoClos
                 throw new IllegalArgumentException("node is required but was null");
             }
             return defaultHeader("Node", node.toString());
-        }
-
-        @Override
-        protected void validate(ClientOptions options) {
-            requireCredentials(options, "oauth2Token(...)");
         }
 
         @Override

@@ -3,14 +3,12 @@ package dev.martech.contacthub;
 import dev.martech.contacthub.api.ContacthubApis;
 import dev.martech.contacthub.model.ApiError;
 import dev.martech.core.ApiDefinition;
-import dev.martech.core.ClientBuilder;
 import dev.martech.core.ClientOptions;
 import dev.martech.core.ClientRuntime;
-import dev.martech.core.auth.Auth;
+import dev.martech.core.OAuth2ClientBuilder;
 import dev.martech.core.errors.ErrorFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Client of the Contactlab Contacthub API 1.299.1 (customers, events, nodes…). Build one per service and
@@ -24,7 +22,7 @@ import java.util.function.Supplier;
  * <p>Error bodies decode into {@link ApiError} ({@code {message, logref, errors}}); the {@code logref} is
  * the exception's reference id.
  */
-public final class ContacthubClient extends ContacthubApis implements AutoCloseable {
+public final class ContacthubClient extends ContacthubApis {
     /** The API as the runtime sees it. */
     public static final ApiDefinition API = new ApiDefinition("contacthub", "1.299.1", "https://api.contactlab.it/hub/v1",
             new ErrorFormat(List.of("message"), List.of("logref"), ErrorFormat.COMMON_REQUEST_ID_HEADERS),
@@ -38,40 +36,9 @@ public final class ContacthubClient extends ContacthubApis implements AutoClosea
         return new Builder();
     }
 
-    /** The options this client runs with. */
-    public ClientOptions options() {
-        return runtime().options();
-    }
-
-    /** Releases the connection pool and threads (only those the client created itself). */
-    @Override
-    public void close() {
-        runtime().close();
-    }
-
-    @Override
-    public String toString() {
-        return "ContacthubClient{" + runtime() + "}";
-    }
-
     /** Builds a {@link ContacthubClient}; credentials are required. */
-    public static final class Builder extends ClientBuilder<Builder, ContacthubClient> {
+    public static final class Builder extends OAuth2ClientBuilder<Builder, ContacthubClient> {
         private Builder() {
-        }
-
-        /** A fixed OAuth2 access token, sent as {@code Authorization: Bearer …}. */
-        public Builder oauth2Token(String token) {
-            return auth(Auth.bearer(token));
-        }
-
-        /** An OAuth2 access token asked for before every attempt, so a refreshed token is used at once. */
-        public Builder oauth2Token(Supplier<String> tokenSupplier) {
-            return auth(Auth.bearer(tokenSupplier));
-        }
-
-        @Override
-        protected void validate(ClientOptions options) {
-            requireCredentials(options, "oauth2Token(...)");
         }
 
         @Override

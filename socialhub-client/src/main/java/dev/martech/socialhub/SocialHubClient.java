@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * <p>The access token travels as the {@code accesstoken} query parameter, as the API requires; it is masked
  * in every log line and message. Error bodies decode into {@link ValidationError} (400) and {@link Error}.
  */
-public final class SocialHubClient extends SocialHubApis implements AutoCloseable {
+public final class SocialHubClient extends SocialHubApis {
     /** The API as the runtime sees it. */
     public static final ApiDefinition API = new ApiDefinition("socialhub", "2.0.0", "https://app.socialhub.io/api2",
             new ErrorFormat(List.of("message", "code"), List.of(), ErrorFormat.COMMON_REQUEST_ID_HEADERS),
@@ -37,22 +37,6 @@ public final class SocialHubClient extends SocialHubApis implements AutoCloseabl
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The options this client runs with. */
-    public ClientOptions options() {
-        return runtime().options();
-    }
-
-    /** Releases the connection pool and threads (only those the client created itself). */
-    @Override
-    public void close() {
-        runtime().close();
-    }
-
-    @Override
-    public String toString() {
-        return "SocialHubClient{" + runtime() + "}";
     }
 
     /** Builds a {@link SocialHubClient}; credentials are required. */

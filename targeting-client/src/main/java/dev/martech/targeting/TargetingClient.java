@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * <p>Error bodies decode into {@link ClientError} (4xx, a sealed union) and {@link BaseError} (5xx, the
  * spec's ServerError).
  */
-public final class TargetingClient extends TargetingApis implements AutoCloseable {
+public final class TargetingClient extends TargetingApis {
     /** The API as the runtime sees it. */
     public static final ApiDefinition API = new ApiDefinition("targeting", "1.0.0", "https://targeting.sls.epilot.io",
             new ErrorFormat(List.of("message", "error", "code"), List.of(), ErrorFormat.COMMON_REQUEST_ID_HEADERS),
@@ -37,22 +37,6 @@ public final class TargetingClient extends TargetingApis implements AutoCloseabl
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The options this client runs with. */
-    public ClientOptions options() {
-        return runtime().options();
-    }
-
-    /** Releases the connection pool and threads (only those the client created itself). */
-    @Override
-    public void close() {
-        runtime().close();
-    }
-
-    @Override
-    public String toString() {
-        return "TargetingClient{" + runtime() + "}";
     }
 
     /** Builds a {@link TargetingClient}; credentials are required. */
