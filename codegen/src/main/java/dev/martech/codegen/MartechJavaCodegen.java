@@ -18,6 +18,8 @@ import org.openapitools.codegen.CodegenResponse;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.openapitools.codegen.utils.ModelUtils;
 
+import static org.openapitools.codegen.utils.StringUtils.camelize;
+
 /**
  * The Java client generator with paging decided per operation. Marks each paged list operation with
  * {@code x-paging} = {style: cursor|offset|pageNumber, itemType, and the parameter/getter names the
@@ -57,6 +59,116 @@ public class MartechJavaCodegen extends JavaClientCodegen {
             String folder = (sourceFolder + java.io.File.separator + apiPackage).replace('.', java.io.File.separatorChar);
             supportingFiles.add(new org.openapitools.codegen.SupportingFile("apis.mustache", folder, apisClass + ".java"));
         }
+    }
+
+    /**
+     * With {@code readableInlineNames=true}: the inline-model resolver names a schema written inline by
+     * where it sits ({@code getLinkedinTargetingOptions_200_response_industries_inner_jobFunctions_inner}),
+     * which the stock generator turns into names of up to 155 characters. Each such schema is instead named
+     * by the shortest tail of that path that is unique: the property it is the value of (singular for an
+     * array item), prefixed by as many enclosing properties as needed ({@code IndustryJobFunction}).
+     * Top-level request and response bodies keep their operation's name. Explicit modelNameMappings win.
+     */
+    @Override
+    public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
+        super.preprocessOpenAPI(openAPI);
+        if (!Boolean.parseBoolean(String.valueOf(additionalProperties.get("readableInlineNames")))
+                || openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        // java.lang and java.util names would shadow the real ones in generated code.
+        java.util.Set<String> taken = new java.util.HashSet<>(List.of("Object", "String", "Integer", "Long", "Short",
+                "Byte", "Boolean", "Double", "Float", "Number", "Character", "Class", "Void", "Error", "Exception",
+                "Record", "Enum", "Module", "Package", "Process", "Runtime", "System", "Thread", "List", "Map", "Set",
+                "Date", "File", "Optional", "Objects", "Arrays", "Collections", "Upload"));
+        List<String> inline = new java.util.ArrayList<>();
+        for (String name : openAPI.getComponents().getSchemas().keySet()) {
+            if (name.contains("_") && !modelNameMapping.containsKey(name)) {
+                inline.add(name);
+            } else {
+                taken.add(camelize(modelNameMapping.getOrDefault(name, name)));
+            }
+        }
+        java.util.Collections.sort(inline);
+        for (String name : inline) {
+            List<String> candidates = readableCandidates(name);
+            String chosen = null;
+            for (String candidate : candidates) {
+                if (!taken.contains(candidate)) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                String longest = candidates.get(candidates.size() - 1);
+                int n = 2;
+                while (taken.contains(longest + n)) {
+                    n++;
+                }
+                chosen = longest + n;
+            }
+            taken.add(chosen);
+            modelNameMapping.put(name, chosen);
+        }
+    }
+
+    /** Names for an inline schema, shortest first; see {@link #preprocessOpenAPI}. */
+    static List<String> readableCandidates(String inlineName) {
+        String[] tokens = inlineName.split("_");
+        if (tokens[0].equals("inline")) {
+            return List.of(camelize(inlineName)); // inline_object_1: no path to name it by
+        }
+        String root = tokens[0];
+        List<String> segments = new java.util.ArrayList<>();
+        String suffix = "";
+        for (int i = 1; i < tokens.length; i++) {
+            String t = tokens[i];
+            if (t.isEmpty() || t.matches("[0-9]+") || t.equals("oneOf") || t.equals("anyOf") || t.equals("allOf")) {
+                if (t.matches("[0-9]+") && i == tokens.length - 1) {
+                    suffix = t; // a numbered duplicate (CreateRecipientPayload_oneOf_1)
+                }
+                continue;
+            }
+            if (t.equals("inner")) {
+                if (!segments.isEmpty()) {
+                    segments.set(segments.size() - 1, singular(segments.get(segments.size() - 1)));
+                }
+                continue;
+            }
+            if ((t.equals("response") || t.equals("request")) && segments.isEmpty()) {
+                root = root + "_" + t; // the operation's own body: keep the operation name
+                continue;
+            }
+            segments.add(t);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        String rootName = camelize(root.replace("_response", "Response").replace("_request", "Request"));
+        if (segments.isEmpty()) {
+            out.add(rootName + suffix);
+            return out;
+        }
+        for (int take = Math.min(2, segments.size()); take <= segments.size(); take++) {
+            StringBuilder sb = new StringBuilder();
+            for (String segment : segments.subList(segments.size() - take, segments.size())) {
+                sb.append(camelize(segment.replaceAll("[^A-Za-z0-9]", "")));
+            }
+            out.add(sb + suffix);
+        }
+        out.add(rootName.replace("Response", "").replace("Request", "") + out.get(out.size() - 1));
+        return out;
+    }
+
+    private static String singular(String word) {
+        if (word.endsWith("ies") && word.length() > 4) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
+            return word.substring(0, word.length() - 2);
+        }
+        if (word.endsWith("s") && !word.endsWith("ss") && word.length() > 3) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word + "Item";
     }
 
     @Override
