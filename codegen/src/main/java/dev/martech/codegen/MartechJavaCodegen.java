@@ -204,6 +204,8 @@ public class MartechJavaCodegen extends JavaClientCodegen {
                 return offsetPaging(op, operation, "data");
             case "page":
                 return pageNumberPaging(op, operation);
+            case "offset-cursor":
+                return declaredCursorPaging(op, operation, (Map<?, ?>) declared);
             default:
                 return null;
         }
@@ -363,6 +365,25 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         paging.put("totalPages", announcesTotal
                 ? "r." + toGetter("page") + "() == null ? null : r." + toGetter("page") + "()." + toGetter("totalPages") + "()"
                 : "null");
+        return paging;
+    }
+
+    /** A cursor rule spelled out on the operation: x-pagination {cursorParam, nextCursorField, itemsField}. */
+    private Map<String, Object> declaredCursorPaging(CodegenOperation op, Operation operation, Map<?, ?> declared) {
+        String where = path(op);
+        Optional<CodegenParameter> cursor = optionalQuery(op, Pattern.compile(String.valueOf(declared.get("cursorParam"))));
+        String itemsField = String.valueOf(declared.get("itemsField"));
+        String nextField = String.valueOf(declared.get("nextCursorField"));
+        Optional<Schema<?>> response = responseSchema(operation);
+        Optional<String> itemType = response.flatMap(s -> arrayItemType(s, itemsField));
+        if (cursor.isEmpty() || itemType.isEmpty() || resolvedProperties(response.get()).get(nextField) == null) {
+            LOGGER.warn("{}: x-pagination offset-cursor does not match the operation's parameters or response; no pager", where);
+            return null;
+        }
+        Map<String, Object> paging = base("cursor", itemType.get());
+        paging.put("cursorParam", cursor.get().paramName);
+        paging.put("itemsGetter", toGetter(itemsField));
+        paging.put("nextGetter", toGetter(nextField));
         return paging;
     }
 

@@ -17,20 +17,21 @@ public final class Paging {
     }
 
     /**
-     * Cursor paging (Targeting: {@code limit}/{@code next} in, {@code {results, next}} out): the next page is
-     * requested with the cursor the previous response returned, until none is returned.
+     * Cursor paging (Targeting: {@code limit}/{@code next} in, {@code {results, next}} out; Contacthub's
+     * update stream: {@code offset} in, {@code {updates, nextOffset}} out): the next page is requested with the
+     * cursor the previous response returned, until none (or the same one) is returned.
      */
-    public static <R, T> AutoPager<T> cursor(String startCursor, Function<String, R> fetch,
-            Function<R, List<T>> items, Function<R, String> nextCursor) {
+    public static <C, R, T> AutoPager<T> cursor(C startCursor, Function<C, R> fetch,
+            Function<R, List<T>> items, Function<R, C> nextCursor) {
         return new AutoPager<>(() -> cursorPage(startCursor, fetch, items, nextCursor));
     }
 
-    private static <R, T> Page<T> cursorPage(String cursor, Function<String, R> fetch, Function<R, List<T>> items,
-            Function<R, String> nextCursor) {
+    private static <C, R, T> Page<T> cursorPage(C cursor, Function<C, R> fetch, Function<R, List<T>> items,
+            Function<R, C> nextCursor) {
         R response = fetch.apply(cursor);
-        String next = response == null ? null : nextCursor.apply(response);
+        C next = response == null ? null : nextCursor.apply(response);
         // A server that hands back the same cursor would otherwise loop for ever.
-        boolean more = next != null && !next.isEmpty() && !next.equals(cursor);
+        boolean more = next != null && !"".equals(next) && !next.equals(cursor);
         return new SimplePage<>(response, listOf(response, items),
                 more ? () -> cursorPage(next, fetch, items, nextCursor) : null);
     }
