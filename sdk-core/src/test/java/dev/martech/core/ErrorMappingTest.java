@@ -108,9 +108,18 @@ class ErrorMappingTest extends HttpTestBase {
     void rangeErrorTypeAppliesToEveryStatusOfTheRange() {
         server.stubFor(get("/items").willReturn(aResponse().withStatus(502).withBody("{\"message\":\"m\",\"fields\":[]}")));
 
-        ApiStatusException e = call(ApiRequest.builder("GET", "/items").errorType(500, ValidationError.class).build());
+        ApiStatusException e = call(ApiRequest.builder("GET", "/items").errorType(5, ValidationError.class).build());
 
         assertThat(e.errorBody()).isEqualTo(new ValidationError("m", List.of()));
+    }
+
+    @Test
+    void exactStatusErrorTypeDoesNotApplyToOtherStatusesOfItsRange() {
+        server.stubFor(get("/items").willReturn(aResponse().withStatus(502).withBody("{\"message\":\"m\",\"fields\":[]}")));
+
+        ApiStatusException e = call(ApiRequest.builder("GET", "/items").errorType(500, ValidationError.class).build());
+
+        assertThat(e.errorBody()).isNotInstanceOf(ValidationError.class);
     }
 
     @Test
