@@ -35,6 +35,16 @@ public class MartechJavaCodegen extends JavaClientCodegen {
     private static final Pattern OFFSET = Pattern.compile("(?i).*offset.*");
     private static final Pattern COUNT = Pattern.compile("(?i).*(count|limit|size).*");
 
+    public MartechJavaCodegen() {
+        super();
+        // Names the templates use for their own arguments and locals, so a spec parameter never shadows them.
+        reservedWords.addAll(List.of("options", "params", "runtime", "optional", "firstParams", "apiRequest",
+                "pageResponse", "pageCursor", "pageOffset", "pageSize", "pageCount", "pageNumber", "startOffset",
+                "startPage", "builder", "none", "toBuilder", "build"));
+        // A form field called "file" is common (uploads) and not a Java keyword.
+        reservedWords.remove("file");
+    }
+
     @Override
     public String getName() {
         return "martech-java";
@@ -338,8 +348,8 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         }
         paging.put("offsetParam", offset.paramName);
         paging.put("countParam", count.paramName);
-        paging.put("offsetOf", numberFrom(offset, "offset"));
-        paging.put("countOf", numberFrom(count, "size"));
+        paging.put("offsetOf", numberFrom(offset, "pageOffset"));
+        paging.put("countOf", numberFrom(count, "pageSize"));
         String defaultCount = count.defaultValue != null ? count.defaultValue.replaceAll("[^0-9]", "") : "";
         paging.put("defaultCount", defaultCount.isEmpty() ? "50" : defaultCount);
         return paging;
@@ -358,12 +368,12 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         Schema<?> response = responseSchema.get();
         Map<String, Object> paging = base("pageNumber", items.get());
         paging.put("pageParam", page.paramName);
-        paging.put("pageOf", numberFrom(page, "page"));
+        paging.put("pageOf", numberFrom(page, "pageNumber"));
         paging.put("itemsGetter", toGetter("elements"));
         Schema<?> pageInfo = resolvedProperties(response).get("page");
         boolean announcesTotal = pageInfo != null && resolvedProperties(pageInfo).get("totalPages") != null;
         paging.put("totalPages", announcesTotal
-                ? "r." + toGetter("page") + "() == null ? null : r." + toGetter("page") + "()." + toGetter("totalPages") + "()"
+                ? "pageResponse." + toGetter("page") + "() == null ? null : pageResponse." + toGetter("page") + "()." + toGetter("totalPages") + "()"
                 : "null");
         return paging;
     }
