@@ -41,8 +41,12 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         reservedWords.addAll(List.of("options", "params", "runtime", "optional", "firstParams", "apiRequest",
                 "pageResponse", "pageCursor", "pageOffset", "pageSize", "pageCount", "pageNumber", "startOffset",
                 "startPage", "builder", "none", "toBuilder", "build"));
-        // A form field called "file" is common (uploads) and not a Java keyword.
-        reservedWords.remove("file");
+    }
+
+    /** A form field called "file" is common (uploads) and not a Java keyword; the model File stays ModelFile. */
+    @Override
+    public String toParamName(String name) {
+        return "file".equals(name) ? name : super.toParamName(name);
     }
 
     @Override

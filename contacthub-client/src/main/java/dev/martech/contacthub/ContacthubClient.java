@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * ContacthubClient hub = ContacthubClient.builder().oauth2Token(tokens::current).build();
- * hub.customers().getCustomersAutoPaging(workspaceId, nodeId).forEach(c -> System.out.println(c.getId()));
+ * hub.customers().getCustomersWorkspacesAutoPaging(workspaceId, nodeId).forEach(c -> System.out.println(c.getId()));
  * }</pre>
  *
  * <p>Error bodies decode into {@link ApiError} ({@code {message, logref, errors}}); the {@code logref} is

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * SocialHubClient socialHub = SocialHubClient.builder().accessToken(System.getenv("SOCIALHUB_TOKEN")).build();
- * socialHub.channels().listChannelsAutoPaging().forEach(channel -> System.out.println(channel.getName()));
+ * socialHub.posts().listPostsAutoPaging().stream().limit(100).forEach(post -> System.out.println(post.getId()));
  * }</pre>
  *
  * <p>The access token travels as the {@code accesstoken} query parameter, as the API requires; it is masked
