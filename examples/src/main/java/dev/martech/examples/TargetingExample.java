@@ -1,0 +1,175 @@
+package dev.martech.examples;
+
+import dev.martech.core.RequestOptions;
+import dev.martech.core.errors.ApiStatusException;
+import dev.martech.core.errors.UnauthorizedException;
+import dev.martech.examples.ApiConfig.Api;
+import dev.martech.sandbox.Sandbox;
+import dev.martech.targeting.TargetingClient;
+import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.model.AutomationRecipientCreate;
+import dev.martech.targeting.model.AutomationStatus;
+import dev.martech.targeting.model.Campaign;
+import dev.martech.targeting.model.CampaignMatch;
+import dev.martech.targeting.model.ClientError;
+import dev.martech.targeting.model.CodeError;
+import dev.martech.targeting.model.EntityRef;
+import dev.martech.targeting.model.MatchCampaignParams;
+import dev.martech.targeting.model.MatchCampaignsResponse;
+import dev.martech.targeting.model.MessageError;
+import dev.martech.targeting.model.PortalStatus;
+import dev.martech.targeting.model.Recipient;
+import dev.martech.targeting.model.StatusedError;
+import dev.martech.targeting.model.UpdatePortalStatusRequest;
+import dev.martech.targeting.model.UpdateRecipientPayload;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * epilot Targeting: match campaigns for a contact, page through a campaign's recipients, create and update a
+ * recipient, change a campaign's status, and tell the {@link ClientError} variants apart.
+ *
+ * <p>Real service: {@code TARGETING_TOKEN}, {@code TARGETING_CAMPAIGN_ID}, {@code TARGETING_ENTITY_ID}
+ * (optional {@code TARGETING_BASE_URL}). The status change is only made against the real service when
+ * {@code TARGETING_STATUS_CAMPAIGN_ID} names a campaign to toggle, since it starts automations.
+ */
+public final class TargetingExample {
+    private TargetingExample() {
+    }
+
+    /**
+     * Runs the flow against the sandbox, or the service the environment names.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        System.exit(Examples.main(Api.TARGETING, TargetingExample::run));
+    }
+
+    static void run(Examples.Context ctx) {
+        Console out = ctx.console();
+        ApiConfig cfg = ctx.config();
+        UUID campaignId = cfg.uuidSetting("TARGETING_CAMPAIGN_ID");
+        UUID contactId = cfg.uuidSetting("TARGETING_ENTITY_ID");
+
+        try (TargetingClient targeting = ctx.configure(TargetingClient.builder()).bearerToken(cfg.token()).build()) {
+            // 1. Which campaigns is this contact part of?
+            Set<UUID> candidates = new LinkedHashSet<>();
+            candidates.add(campaignId);
+            if (ctx.sandbox()) {
+                candidates.add(Sandbox.TARGETING_DRAFT_CAMPAIGN_ID);
+                candidates.add(Sandbox.TARGETING_UNTARGETED_CAMPAIGN_ID);
+            }
+            out.step("Match campaigns for contact " + contactId + " among " + candidates.size() + " campaign(s)");
+            MatchCampaignsResponse matched = targeting.campaign().matchCampaigns(new MatchCampaignParams()
+                    .addEntityRefsItem(new EntityRef().entityId(contactId).entitySchema("contact"))
+                    .campaignIds(candidates));
+            out.result(matched.getResults().size() + " matching campaign(s)");
+            for (CampaignMatch m : matched.getResults()) {
+                Campaign c = m.getCampaign();
+                out.detail("- " + c.getName() + " [" + c.getStatus() + "], " + c.getStartDate() + " to " + c.getEndDate());
+            }
+
+            // 2. Every recipient, page by page (cursor paging, 4 per page), without holding more than a page.
+            out.step("Page through all recipients of campaign " + campaignId + " (4 per page)");
+            Map<String, Integer> byStatus = new TreeMap<>();
+            int count = 0;
+            for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId,
+                    GetRecipientsParams.builder().limit(4).build(), RequestOptions.none())) {
+                byStatus.merge(String.valueOf(r.getAutomationStatus()), 1, Integer::sum);
+                if (count++ < 3) {
+                    out.detail("- " + r.getTitle() + ": automation " + r.getAutomationStatus() + ", portal " + r.getPortalStatus());
+                }
+            }
+            out.result(count + " recipients; by automation status " + byStatus);
+
+            // 3. Create a recipient, then see it listed.
+            UUID newContact = UUID.randomUUID();
+            out.step("Create a recipient for contact " + newContact);
+            Recipient created = targeting.campaignRecipient().createRecipient(campaignId, new AutomationRecipientCreate()
+                    .entityId(newContact).entitySchema("contact")
+                    .automationStatus(AutomationStatus.PENDING).automationExecutionId("exec_examples_" + newContact.toString().substring(0, 8)));
+            out.result("created '" + created.getTitle() + "', automation " + created.getAutomationStatus());
+            Integer total = targeting.campaignRecipient().getRecipients(campaignId, GetRecipientsParams.builder().limit(1).build()).getTotal();
+            out.detail("the campaign now lists " + total + " recipients");
+
+            // 4. Update it: the automation ran and the portal banner was sent.
+            out.step("Update the recipient: automation succeeded, portal banner sent");
+            Recipient updated = targeting.campaignRecipient().updateRecipient(campaignId, newContact, new UpdateRecipientPayload()
+                    .automationStatus(AutomationStatus.SUCCESS).portalStatus(PortalStatus.SENT));
+            out.result("automation " + updated.getAutomationStatus() + ", portal " + updated.getPortalStatus()
+                    + ", updated at " + updated.getUpdatedAt());
+
+            // 5. Change a campaign's status (draft/inactive -> active, active -> inactive).
+            UUID toggle = ctx.sandbox() ? Sandbox.TARGETING_DRAFT_CAMPAIGN_ID
+                    : cfg.optionalSetting("TARGETING_STATUS_CAMPAIGN_ID").map(UUID::fromString).orElse(null);
+            out.step("Change a campaign's status");
+            if (toggle == null) {
+                out.note("skipped: set TARGETING_STATUS_CAMPAIGN_ID to a campaign whose status may change (it starts automations)");
+            } else {
+                Campaign c = targeting.campaign().changeCampaignStatus(toggle).getCampaign();
+                out.result("'" + c.getName() + "' is now " + c.getStatus());
+            }
+
+            // 6. Client errors come in three shapes; the sealed ClientError says which one arrived.
+            out.step("Handle client errors (ClientError is a sealed union: MessageError | CodeError | StatusedError)");
+            UUID noTarget = ctx.sandbox() ? Sandbox.TARGETING_UNTARGETED_CAMPAIGN_ID : UUID.randomUUID();
+            clientError(out, "activate a campaign " + (ctx.sandbox() ? "without a target" : "that does not exist"),
+                    () -> targeting.campaign().changeCampaignStatus(noTarget));
+            clientError(out, "ask for 500 recipients per page",
+                    () -> targeting.campaignRecipient().getRecipients(campaignId, GetRecipientsParams.builder().limit(500).build()));
+            targeting.campaignRecipient().updateRecipientPortalStatus(campaignId, newContact,
+                    new UpdatePortalStatusRequest().status(PortalStatus.CLICKED));
+            clientError(out, "move a clicked banner back to 'seen'",
+                    () -> targeting.campaignRecipient().updateRecipientPortalStatus(campaignId, newContact,
+                            new UpdatePortalStatusRequest().status(PortalStatus.SEEN)));
+        }
+
+        if (ctx.sandbox()) {
+            // 7. What a wrong token looks like (the sandbox refuses "invalid-token").
+            out.step("Call with a wrong token");
+            try (TargetingClient wrong = ctx.configure(TargetingClient.builder()).bearerToken(Sandbox.INVALID_TOKEN).build()) {
+                wrong.campaign().getCampaignJobStatus(campaignId);
+                out.note("unexpectedly accepted");
+            } catch (UnauthorizedException e) {
+                out.result("UnauthorizedException -> the message a user sees:");
+                out.detail(Examples.credentialsMessage(Api.TARGETING, e));
+            }
+        }
+    }
+
+    private static void clientError(Console out, String what, Runnable call) {
+        try {
+            call.run();
+            out.note(what + ": unexpectedly succeeded");
+        } catch (ApiStatusException e) {
+            String variant = e.errorBody(ClientError.class).map(TargetingExample::describe).orElse("no ClientError body: " + e.rawBody());
+            out.result(what + " -> " + e.getClass().getSimpleName() + " (" + e.status() + "), " + variant);
+        }
+    }
+
+    /**
+     * Says which variant of the union arrived and what it holds.
+     *
+     * @param error a decoded 4xx body
+     * @return a one-line description
+     */
+    static String describe(ClientError error) {
+        if (error instanceof CodeError) {
+            CodeError c = (CodeError) error;
+            return "CodeError code=" + c.getCode() + (c.getCode().isKnown() ? "" : " (a code newer than this SDK)");
+        }
+        if (error instanceof MessageError) {
+            return "MessageError message=\"" + ((MessageError) error).getMessage() + "\"";
+        }
+        if (error instanceof StatusedError) {
+            StatusedError s = (StatusedError) error;
+            return "StatusedError status=" + s.getStatus() + " error=\"" + s.getError() + "\"";
+        }
+        return "an unknown shape: " + ((ClientError.Unknown) error).json();
+    }
+
+}

@@ -1,0 +1,420 @@
+package dev.martech.examples;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.martech.contactflow.ContactflowClient;
+import dev.martech.contactflow.model.Automation;
+import dev.martech.contacthub.ContacthubClient;
+import dev.martech.contacthub.api.CustomersApi.GetCustomersWorkspacesParams;
+import dev.martech.contacthub.model.ApiError;
+import dev.martech.contacthub.model.BulkJob;
+import dev.martech.contacthub.model.BulkJobOperation;
+import dev.martech.contacthub.model.Customer;
+import dev.martech.contacthub.model.CustomerCreate;
+import dev.martech.core.ApiResponse;
+import dev.martech.core.BinaryResponse;
+import dev.martech.core.RequestOptions;
+import dev.martech.core.Upload;
+import dev.martech.core.errors.ApiIoException;
+import dev.martech.core.errors.ApiStatusException;
+import dev.martech.core.errors.ConflictException;
+import dev.martech.core.errors.NotFoundException;
+import dev.martech.core.errors.RateLimitException;
+import dev.martech.core.logging.LogLevel;
+import dev.martech.core.paging.Page;
+import dev.martech.core.retry.RetryPolicy;
+import dev.martech.sandbox.Sandbox;
+import dev.martech.socialhub.SocialHubClient;
+import dev.martech.socialhub.api.PostsApi.ListPostsParams;
+import dev.martech.socialhub.model.Post;
+import dev.martech.targeting.TargetingClient;
+import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.model.ClientError;
+import dev.martech.targeting.model.CodeError;
+import dev.martech.targeting.model.EntityRef;
+import dev.martech.targeting.model.MatchCampaignParams;
+import dev.martech.targeting.model.MatchCampaignsResponse;
+import dev.martech.targeting.model.Recipient;
+import dev.martech.targeting.model.RecipientsPage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every Java snippet of README.md, compiled and run against the sandbox. A snippet is the text between
+ * {@code // region readme:<name>} and {@code // endregion}; {@link ReadmeSyncTest} checks that README.md
+ * shows exactly these regions (de-indented), so neither can drift from the other.
+ */
+class ReadmeSnippetsTest {
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    @Test
+    void targetingUsage() {
+        String token = Sandbox.TOKEN;
+        String baseUrl = sandbox.targetingUrl();
+        UUID campaignId = Sandbox.TARGETING_CAMPAIGN_ID;
+        UUID contactId = Sandbox.TARGETING_CONTACT_ID;
+        // region readme:targeting
+        try (TargetingClient targeting = TargetingClient.builder()
+                .bearerToken(token)          // an epilot API token
+                .baseUrl(baseUrl)            // optional; default https://targeting.sls.epilot.io
+                .build()) {
+            MatchCampaignsResponse matched = targeting.campaign().matchCampaigns(new MatchCampaignParams()
+                    .addEntityRefsItem(new EntityRef().entityId(contactId).entitySchema("contact"))
+                    .campaignIds(Set.of(campaignId)));
+            matched.getResults().forEach(m -> System.out.println(m.getCampaign().getName()));
+
+            for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId)) {
+                System.out.println(r.getTitle() + " " + r.getAutomationStatus());
+            }
+        }
+        // endregion
+    }
+
+    @Test
+    void socialHubUsage() {
+        String token = Sandbox.TOKEN;
+        String baseUrl = sandbox.socialHubUrl();
+        // region readme:socialhub
+        try (SocialHubClient socialHub = SocialHubClient.builder()
+                .accessToken(token)          // sent as ?accesstoken=..., masked in logs and errors
+                .baseUrl(baseUrl)            // optional; default https://app.socialhub.io/api2
+                .build()) {
+            System.out.println(socialHub.general().getAccountInfo().getAccountName());
+            socialHub.channels().listChannelSummaries().forEach(c -> System.out.println(c.getName()));
+
+            ListPostsParams drafts = ListPostsParams.builder().status(List.of("draft")).count(50).build();
+            for (Post post : socialHub.posts().listPostsAutoPaging(drafts, RequestOptions.none())) {
+                System.out.println(post.getId() + " " + post.getContent().getText());
+            }
+        }
+        // endregion
+    }
+
+    @Test
+    void contacthubUsage() {
+        String token = Sandbox.TOKEN;
+        String baseUrl = sandbox.contacthubUrl();
+        UUID workspaceId = Sandbox.CONTACTHUB_WORKSPACE_ID;
+        UUID nodeId = Sandbox.CONTACTHUB_NODE_ID;
+        // region readme:contacthub
+        try (ContacthubClient hub = ContacthubClient.builder()
+                .oauth2Token(token)          // or oauth2Token(() -> tokens.current()) to refresh
+                .baseUrl(baseUrl)            // optional; default https://api.contactlab.it/hub/v1
+                .build()) {
+            Customer created = hub.customers().postCustomerWorkspaces(workspaceId, new CustomerCreate()
+                    .nodeId(nodeId)
+                    .externalId("CRM-000042")
+                    .putBaseItem("firstName", "Ada")
+                    .putBaseItem("lastName", "Lovelace"));
+            System.out.println("created " + created.getId());
+
+            hub.customers().getCustomersWorkspacesAutoPaging(workspaceId, nodeId)
+                    .forEach(c -> System.out.println(c.getExternalId()));
+        }
+        // endregion
+    }
+
+    @Test
+    void contactflowUsage() throws IOException {
+        String token = Sandbox.TOKEN;
+        String baseUrl = sandbox.contactflowUrl();
+        UUID nodeId = Sandbox.CONTACTFLOW_NODE_ID;
+        Path dir = Files.createTempDirectory("readme");
+        // region readme:contactflow
+        try (ContactflowClient flow = ContactflowClient.builder()
+                .oauth2Token(token)
+                .node(nodeId)                // the Node header most operations need
+                .baseUrl(baseUrl)            // optional; default https://api.contactlab.it/flow/v1
+                .build()) {
+            for (Automation a : flow.automations().getAutomations().getElements()) {
+                System.out.println(a.getName() + " " + a.getStatus());
+            }
+            try (BinaryResponse csv = flow.automations().getAutomationsReport()) {
+                csv.saveTo(dir.resolve("automations.csv"));   // streamed, constant memory
+            }
+        }
+        // endregion
+        assertThat(dir.resolve("automations.csv")).isNotEmptyFile();
+    }
+
+    @Test
+    void configuration() {
+        String token = Sandbox.TOKEN;
+        String baseUrl = sandbox.targetingUrl();
+        UUID campaignId = Sandbox.TARGETING_CAMPAIGN_ID;
+        // region readme:configuration
+        TargetingClient targeting = TargetingClient.builder()
+                .bearerToken(() -> token)                    // asked again before every attempt
+                .baseUrl(baseUrl)
+                .connectTimeout(Duration.ofSeconds(5))       // default 10 s
+                .readTimeout(Duration.ofSeconds(20))         // default 30 s
+                .callTimeout(Duration.ofSeconds(30))         // whole attempt; default 60 s
+                .retryPolicy(RetryPolicy.builder()           // default: 3 attempts, 500 ms doubling to 8 s
+                        .maxAttempts(5)
+                        .initialDelay(Duration.ofMillis(200))
+                        .build())
+                .defaultHeader("X-Correlation-Id", "checkout-42")
+                .userAgent("my-app/1.4")
+                .build();
+
+        // Per call: a tighter timeout, an extra header, no retries.
+        RequestOptions once = RequestOptions.builder()
+                .timeout(Duration.ofSeconds(2))
+                .header("X-Debug", "1")
+                .noRetries()
+                .build();
+        targeting.campaign().getCampaignJobStatus(campaignId, once);
+        targeting.close();
+        // endregion
+    }
+
+    @Test
+    void pagination() {
+        try (TargetingClient targeting = targeting(); SocialHubClient socialHub = socialHub(); ContacthubClient hub = contacthub()) {
+            UUID campaignId = Sandbox.TARGETING_CAMPAIGN_ID;
+            UUID workspaceId = Sandbox.CONTACTHUB_WORKSPACE_ID;
+            UUID nodeId = Sandbox.CONTACTHUB_NODE_ID;
+            // region readme:pagination
+            // Every item, fetched page by page as the loop advances (one page in memory at a time):
+            for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId)) {
+                System.out.println(r.getTitle());
+            }
+
+            // As a stream, with the page size and filters in the params:
+            List<String> schmidts = targeting.campaignRecipient()
+                    .getRecipientsAutoPaging(campaignId,
+                            GetRecipientsParams.builder().limit(100).q("Schmidt").build(), RequestOptions.none())
+                    .stream()
+                    .map(Recipient::getTitle)
+                    .collect(Collectors.toList());
+
+            // Page by page (e.g. to checkpoint), SocialHub offset/count paging:
+            for (Page<Post> page : socialHub.posts()
+                    .listPostsAutoPaging(ListPostsParams.builder().count(25).build(), RequestOptions.none()).pages()) {
+                System.out.println(page.items().size() + " posts");
+            }
+
+            // Or one page yourself: Contacthub counts pages from 0.
+            List<Customer> second = hub.customers()
+                    .getCustomersWorkspaces(workspaceId, nodeId, GetCustomersWorkspacesParams.builder().page(1).size(5).build())
+                    .getElements();
+            // endregion
+            assertThat(schmidts).containsExactly("Anna Schmidt");
+            assertThat(second).hasSize(5);
+        }
+    }
+
+    @Test
+    void errorHandling() {
+        try (TargetingClient targeting = targeting(); ContacthubClient hub = contacthub()) {
+            UUID workspaceId = Sandbox.CONTACTHUB_WORKSPACE_ID;
+            UUID customerId = UUID.randomUUID();
+            UUID campaignId = Sandbox.TARGETING_UNTARGETED_CAMPAIGN_ID;
+            // region readme:errors
+            try {
+                hub.customers().getCustomerWorkspaces(workspaceId, customerId);
+            } catch (NotFoundException e) {                       // 404; one subclass per status
+                System.out.println(e.status() + " " + e.apiMessage().orElse("") + " logref=" + e.referenceId().orElse("-"));
+            } catch (RateLimitException e) {                      // 429 after the retries ran out
+                System.out.println("slow down: " + e.headers().first("Retry-After").orElse("?"));
+            } catch (ApiStatusException e) {                      // any other non-2xx
+                System.out.println(e.status() + " " + e.rawBody());
+                e.errorBody(ApiError.class).ifPresent(err -> System.out.println(err.getErrors()));
+            } catch (ApiIoException e) {                          // no response: DNS, refused, reset, timeout
+                System.out.println("network: " + e.getMessage() + " (after " + e.attempts() + " attempts)");
+            }
+
+            // Targeting's 4xx body is a sealed union: tell the variants apart.
+            try {
+                targeting.campaign().changeCampaignStatus(campaignId);
+            } catch (ApiStatusException e) {
+                ClientError error = e.errorBody(ClientError.class).orElseThrow();
+                if (error instanceof CodeError) {
+                    System.out.println("code " + ((CodeError) error).getCode());   // e.g. CAMPAIGN_HAS_NO_TARGET
+                } else {
+                    System.out.println(error);                                    // MessageError, StatusedError, Unknown
+                }
+            }
+            // endregion
+        }
+    }
+
+    @Test
+    void async() {
+        try (TargetingClient targeting = targeting()) {
+            UUID campaignId = Sandbox.TARGETING_CAMPAIGN_ID;
+            UUID otherCampaignId = Sandbox.TARGETING_DRAFT_CAMPAIGN_ID;
+            // region readme:async
+            CompletableFuture<RecipientsPage> a = targeting.campaignRecipient()
+                    .getRecipientsAsync(campaignId, GetRecipientsParams.none(), RequestOptions.none());
+            CompletableFuture<RecipientsPage> b = targeting.campaignRecipient()
+                    .getRecipientsAsync(otherCampaignId, GetRecipientsParams.none(), RequestOptions.none());
+            int total = a.thenCombine(b, (x, y) -> x.getTotal() + y.getTotal()).join();
+            // A failed call completes the future exceptionally with the same ApiException the blocking call throws.
+            // endregion
+            assertThat(total).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void rawResponses() {
+        try (TargetingClient targeting = targeting()) {
+            UUID campaignId = Sandbox.TARGETING_CAMPAIGN_ID;
+            // region readme:raw
+            ApiResponse<RecipientsPage> response = targeting.campaignRecipient()
+                    .getRecipientsWithRawResponse(campaignId, GetRecipientsParams.none(), RequestOptions.none());
+            System.out.println(response.status() + " in " + response.attempts() + " attempt(s), request id "
+                    + response.headers().first("X-Request-Id").orElse("-") + ", " + response.body().getTotal() + " recipients");
+            // endregion
+            assertThat(response.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void logging() {
+        String token = Sandbox.TOKEN;
+        String baseUrl = sandbox.socialHubUrl();
+        // region readme:logging
+        // Through System.Logger "dev.martech.sdk.http" (java.util.logging unless a bridge is on the classpath).
+        try (SocialHubClient socialHub = SocialHubClient.builder()
+                .accessToken(token)
+                .baseUrl(baseUrl)
+                .logLevel(LogLevel.HEADERS)          // NONE (default) | BASIC | HEADERS | BODY
+                .safeHeader("X-Request-Id")          // may be logged in clear; unknown headers show REDACTED
+                .secretQueryParameter("signature")   // masked like accesstoken
+                .build()) {
+            socialHub.general().getAccountInfo();    // logs: GET .../socialhub/?accesstoken=REDACTED -> 200 ...
+        }
+        // endregion
+    }
+
+    @Test
+    void uploadAndDownload(@TempDir Path dir) throws IOException {
+        Path csvFile = Files.writeString(dir.resolve("customers.csv"), "externalId,firstName\nCRM-1,Ada\n", StandardCharsets.UTF_8);
+        Path target = dir.resolve("report.csv");
+        try (ContacthubClient hub = contacthub(); ContactflowClient flow = contactflow()) {
+            UUID workspaceId = Sandbox.CONTACTHUB_WORKSPACE_ID;
+            UUID nodeId = Sandbox.CONTACTHUB_NODE_ID;
+            // region readme:streaming
+            // Upload: a file is streamed from disk as it is sent (and may be retried); a stream is sent once.
+            BulkJob job = hub.bulkJobs().postBulkJobWorkspaces(workspaceId, nodeId,
+                    Upload.of(csvFile, "text/csv"), BulkJobOperation.UPSERT);
+            System.out.println(job.getId() + " " + job.getStatus());
+
+            // Download: the body stays on the socket until you read it; close it (try-with-resources).
+            try (BinaryResponse report = flow.automations().getAutomationsReport()) {
+                long bytes = report.saveTo(target);            // or report.stream(), report.transferTo(out)
+                System.out.println(bytes + " bytes of " + report.contentType());
+            }
+            // endregion
+            assertThat(job.getFilename()).isEqualTo("customers.csv");
+        }
+        assertThat(target).isNotEmptyFile();
+    }
+
+    @Test
+    void conflict() {
+        try (ContacthubClient hub = contacthub()) {
+            CustomerCreate c = new CustomerCreate().nodeId(Sandbox.CONTACTHUB_NODE_ID).externalId("CRM-040211");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.customers().postCustomerWorkspaces(Sandbox.CONTACTHUB_WORKSPACE_ID, c))
+                    .isInstanceOf(ConflictException.class);
+        }
+    }
+
+    /** The README's "use the sandbox in your own tests" snippet, as a test of its own. */
+    static class SandboxInYourTests {
+        // region readme:sandbox-test
+        // test scope: dev.martech:sandbox (JUnit 5 shown; any test framework works)
+        static Sandbox sandbox;
+
+        @BeforeAll
+        static void startSandbox() {
+            sandbox = Sandbox.start();                       // 127.0.0.1, free port, realistic data
+        }
+
+        @AfterAll
+        static void stopSandbox() {
+            sandbox.close();
+        }
+
+        @BeforeEach
+        void resetSandbox() {
+            sandbox.reset();                                 // seed data back, your stubs removed
+        }
+
+        @Test
+        void listsTheRecipientOfACampaign() {
+            try (TargetingClient targeting = TargetingClient.builder()
+                    .baseUrl(sandbox.targetingUrl())
+                    .bearerToken(Sandbox.TOKEN)              // any token works; Sandbox.INVALID_TOKEN gets a 401
+                    .build()) {
+                long n = targeting.campaignRecipient().getRecipientsAutoPaging(Sandbox.TARGETING_CAMPAIGN_ID).stream().count();
+                assertThat(n).isEqualTo(9);
+            }
+            // Your own stubs and request checks go through WireMock:
+            sandbox.wireMock().stubFor(get("/targeting/v1/campaign/" + Sandbox.TARGETING_CAMPAIGN_ID + "/job")
+                    .atPriority(1)                           // before the built-in stubs (priority 5)
+                    .willReturn(okJson("{\"status\":\"processing\"}")));
+        }
+        // endregion
+    }
+
+    @Test
+    void sandboxInYourTestsSnippetRuns() {
+        SandboxInYourTests.startSandbox();
+        try {
+            SandboxInYourTests t = new SandboxInYourTests();
+            t.resetSandbox();
+            t.listsTheRecipientOfACampaign();
+        } finally {
+            SandboxInYourTests.stopSandbox();
+        }
+    }
+
+    private static TargetingClient targeting() {
+        return TargetingClient.builder().baseUrl(sandbox.targetingUrl()).bearerToken(Sandbox.TOKEN).build();
+    }
+
+    private static SocialHubClient socialHub() {
+        return SocialHubClient.builder().baseUrl(sandbox.socialHubUrl()).accessToken(Sandbox.TOKEN).build();
+    }
+
+    private static ContacthubClient contacthub() {
+        return ContacthubClient.builder().baseUrl(sandbox.contacthubUrl()).oauth2Token(Sandbox.TOKEN).build();
+    }
+
+    private static ContactflowClient contactflow() {
+        return ContactflowClient.builder().baseUrl(sandbox.contactflowUrl()).oauth2Token(Sandbox.TOKEN)
+                .node(Sandbox.CONTACTFLOW_NODE_ID).build();
+    }
+}
