@@ -17,12 +17,27 @@ public final class PercentEncoding {
         return encode(value, "-._~!$&'()*+,;=:@");
     }
 
-    /** Encodes a query name or value ('&', '=', '+', '#' and '%' are escaped). */
+    private static boolean isPlain(String value, String allowed) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || (c < 0x80 && allowed.indexOf(c) >= 0);
+            if (!keep) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Encodes a query name or value ({@code &}, {@code =}, {@code +}, {@code #} and {@code %} are escaped). */
     public static String encodeQueryComponent(String value) {
         return encode(value, "-._~!$'()*,;:@/?");
     }
 
     private static String encode(String value, String allowed) {
+        if (isPlain(value, allowed)) {
+            return value; // the usual case (ids, numbers, words): nothing to escape, nothing to allocate
+        }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = null;
         for (int i = 0; i < bytes.length; i++) {
