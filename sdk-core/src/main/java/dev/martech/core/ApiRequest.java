@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,21 +30,24 @@ public final class ApiRequest {
     private final Map<String, String> headers;
     private final Object jsonBody;
     private final RequestBody rawBody;
-    private final Map<Integer, Class<?>> errorTypes;
+    // status → model, as two small arrays (a map per call cost boxing, nodes and a copy)
+    private final int[] errorStatuses;
+    private final Class<?>[] errorClasses;
     private final Class<?> defaultErrorType;
     private final List<String> requiredHeaders;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
         this.pathTemplate = b.pathTemplate;
-        this.encodedPath = expand(b.pathTemplate, b.pathParameters);
+        this.encodedPath = expand(b.pathTemplate, b);
         this.query = List.copyOf(b.query);
-        this.headers = Map.copyOf(b.headers);
+        this.headers = b.headers == null ? Map.of() : Map.copyOf(b.headers);
         this.jsonBody = b.jsonBody;
         this.rawBody = b.rawBody;
-        this.errorTypes = Map.copyOf(b.errorTypes);
+        this.errorStatuses = Arrays.copyOf(b.errorStatuses, b.errorCount);
+        this.errorClasses = Arrays.copyOf(b.errorClasses, b.errorCount);
         this.defaultErrorType = b.defaultErrorType;
-        this.requiredHeaders = List.copyOf(b.requiredHeaders);
+        this.requiredHeaders = b.requiredHeaders == null ? List.of() : List.copyOf(b.requiredHeaders);
     }
 
     /**
@@ -92,11 +96,20 @@ public final class ApiRequest {
 
     /** The declared error model for a status, falling back to the API's default error model. */
     public Class<?> errorTypeFor(int status) {
-        Class<?> type = errorTypes.get(status);
+        Class<?> type = errorType(status);
         if (type == null) {
-            type = errorTypes.get(status / 100); // a "4XX"/"5XX" range response, registered as 4 or 5
+            type = errorType(status / 100); // a "4XX"/"5XX" range response, registered as 4 or 5
         }
         return type != null ? type : defaultErrorType;
+    }
+
+    private Class<?> errorType(int status) {
+        for (int i = 0; i < errorStatuses.length; i++) {
+            if (errorStatuses[i] == status) {
+                return errorClasses[i];
+            }
+        }
+        return null;
     }
 
     /** A value as the API expects it in a path, query or header: ISO dates, enum wire values. */
@@ -116,7 +129,7 @@ public final class ApiRequest {
         return String.valueOf(value);
     }
 
-    private static String expand(String template, Map<String, String> parameters) {
+    private static String expand(String template, Builder parameters) {
         StringBuilder sb = new StringBuilder(template.length() + 32);
         int i = 0;
         while (i < template.length()) {
@@ -130,7 +143,7 @@ public final class ApiRequest {
                 throw new IllegalArgumentException("path template " + template + " has an unclosed '{' at index " + open);
             }
             String name = template.substring(open + 1, close);
-            String value = parameters.get(name);
+            String value = parameters.pathParameter(name);
             if (value == null) {
                 throw new IllegalArgumentException("path parameter " + name + " of " + template + " is required but was not set");
             }
@@ -166,15 +179,20 @@ public final class ApiRequest {
     public static final class Builder {
         private final String method;
         private final String pathTemplate;
-        private final Map<String, String> pathParameters = new HashMap<>();
-        private final List<Map.Entry<String, String>> query = new ArrayList<>();
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        // Sized for a typical operation, and the rarely used ones created on first use: one builder per call.
+        private String[] pathNames = new String[2];
+        private String[] pathValues = new String[2];
+        private int pathCount;
+        private final List<Map.Entry<String, String>> query = new ArrayList<>(4);
+        private Map<String, String> headers;
         private Object jsonBody;
         private RequestBody rawBody;
-        private final Map<Integer, Class<?>> errorTypes = new HashMap<>();
+        private int[] errorStatuses = new int[4];
+        private Class<?>[] errorClasses = new Class<?>[4];
+        private int errorCount;
         private Class<?> defaultErrorType;
-        private final List<Map.Entry<String, Object>> formParameters = new ArrayList<>();
-        private final List<String> requiredHeaders = new ArrayList<>();
+        private List<Map.Entry<String, Object>> formParameters;
+        private List<String> requiredHeaders;
         private boolean multipartForm;
 
         private Builder(String method, String pathTemplate) {
@@ -185,7 +203,19 @@ public final class ApiRequest {
         /** Substitutes {@code {name}}; the value is required and is encoded as one path segment. */
         public Builder pathParameter(String name, Object value) {
             Checks.pathParameter(name, value);
-            pathParameters.put(name, format(value));
+            String formatted = format(value);
+            for (int i = 0; i < pathCount; i++) {
+                if (Objects.equals(pathNames[i], name)) {
+                    pathValues[i] = formatted; // set again: the last value wins
+                    return this;
+                }
+            }
+            if (pathCount == pathNames.length) {
+                pathNames = Arrays.copyOf(pathNames, pathCount * 2);
+                pathValues = Arrays.copyOf(pathValues, pathCount * 2);
+            }
+            pathNames[pathCount] = name;
+            pathValues[pathCount++] = formatted;
             return this;
         }
 
@@ -225,6 +255,9 @@ public final class ApiRequest {
         public Builder header(String name, Object value) {
             if (value != null) {
                 String formatted = format(value);
+                if (headers == null) {
+                    headers = new LinkedHashMap<>();
+                }
                 headers.put(Checks.headerName(name), Checks.headerValue(name, formatted));
             }
             return this;
@@ -247,6 +280,9 @@ public final class ApiRequest {
 
         /** A header that must be present once client defaults and call options are applied. */
         public Builder requiredHeader(String name) {
+            if (requiredHeaders == null) {
+                requiredHeaders = new ArrayList<>();
+            }
             requiredHeaders.add(Checks.headerName(name));
             return this;
         }
@@ -256,6 +292,9 @@ public final class ApiRequest {
             if (value instanceof Collection) {
                 ((Collection<?>) value).forEach(v -> formParameter(name, v));
             } else if (value != null) {
+                if (formParameters == null) {
+                    formParameters = new ArrayList<>();
+                }
                 formParameters.add(Map.entry(name, value));
             }
             return this;
@@ -275,7 +314,19 @@ public final class ApiRequest {
 
         /** The model of the error body the spec declares for {@code status} (a status, or 4 / 5 for a 4XX / 5XX range). */
         public Builder errorType(int status, Class<?> type) {
-            errorTypes.put(status, Objects.requireNonNull(type));
+            Objects.requireNonNull(type);
+            for (int i = 0; i < errorCount; i++) {
+                if (errorStatuses[i] == status) {
+                    errorClasses[i] = type; // registered again: the last model wins
+                    return this;
+                }
+            }
+            if (errorCount == errorStatuses.length) {
+                errorStatuses = Arrays.copyOf(errorStatuses, errorCount * 2);
+                errorClasses = Arrays.copyOf(errorClasses, errorCount * 2);
+            }
+            errorStatuses[errorCount] = status;
+            errorClasses[errorCount++] = type;
             return this;
         }
 
@@ -285,8 +336,17 @@ public final class ApiRequest {
             return this;
         }
 
+        private String pathParameter(String name) {
+            for (int i = 0; i < pathCount; i++) {
+                if (Objects.equals(pathNames[i], name)) {
+                    return pathValues[i];
+                }
+            }
+            return null;
+        }
+
         public ApiRequest build() {
-            if (!formParameters.isEmpty()) {
+            if (formParameters != null && !formParameters.isEmpty()) {
                 rawBody = multipartForm || formParameters.stream().anyMatch(e -> e.getValue() instanceof Upload)
                         ? RequestBody.multipart(formParameters.stream().map(ApiRequest::part).toList())
                         : urlEncoded(formParameters);

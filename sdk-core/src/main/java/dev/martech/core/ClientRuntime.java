@@ -25,7 +25,6 @@ import dev.martech.core.internal.OkHttpTransport;
 import dev.martech.core.internal.RetryingTransport;
 import dev.martech.core.json.Json;
 import dev.martech.core.logging.Redactor;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -58,6 +57,9 @@ public final class ClientRuntime implements Closeable {
     private final ObjectWriter writer;
     private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
     private final String userAgent;
+    // The headers of a call that adds none of its own (the usual case), built once: no per-call maps.
+    private final HttpHeaders jsonCallHeaders;
+    private final HttpHeaders otherCallHeaders;
 
     public ClientRuntime(ApiDefinition api, ClientOptions options) {
         this.api = Objects.requireNonNull(api, "api");
@@ -71,6 +73,8 @@ public final class ClientRuntime implements Closeable {
         this.writer = mapper.writer();
         this.userAgent = options.userAgent() + " (" + api.name() + "/" + api.version() + "; java/"
                 + System.getProperty("java.specification.version") + ")";
+        this.jsonCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.JSON));
+        this.otherCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.NONE));
     }
 
     public ApiDefinition api() {
@@ -126,22 +130,33 @@ public final class ClientRuntime implements Closeable {
 
     private <T> HttpRequest toHttp(ApiRequest request, ResponseType<T> type, RequestOptions callOptions) {
         Objects.requireNonNull(callOptions, "requestOptions");
-        List<Map.Entry<String, String>> query = new ArrayList<>(request.query());
-        callOptions.queryParameters().forEach((k, v) -> query.add(Map.entry(k, v)));
+        List<Map.Entry<String, String>> query = request.query(); // immutable, so HttpUrl keeps it as it is
+        if (!callOptions.queryParameters().isEmpty()) {
+            query = new ArrayList<>(query);
+            for (Map.Entry<String, String> e : callOptions.queryParameters().entrySet()) {
+                query.add(Map.entry(e.getKey(), e.getValue()));
+            }
+        }
         HttpUrl url = new HttpUrl(baseUrl, request.encodedPath(), query);
 
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", List.of(userAgent));
-        headers.put("Accept", List.of(type.kind() == ResponseType.Kind.JSON ? "application/json" : "*/*"));
-        options.defaultHeaders().forEach((k, v) -> putHeader(headers, k, v));
-        request.headers().forEach((k, v) -> putHeader(headers, k, v));
-        callOptions.headers().forEach((k, v) -> putHeader(headers, k, v));
-        for (String required : request.requiredHeaders()) {
-            if (headers.keySet().stream().noneMatch(required::equalsIgnoreCase)) {
-                throw new IllegalArgumentException("header " + required + " is required by " + request
-                        + ": set it on the client (defaultHeader / the builder's shortcut) or per call with"
-                        + " RequestOptions.builder().header(\"" + required + "\", …)");
+        HttpHeaders httpHeaders;
+        if (request.headers().isEmpty() && callOptions.headers().isEmpty()) {
+            httpHeaders = type.kind() == ResponseType.Kind.JSON ? jsonCallHeaders : otherCallHeaders;
+            for (String required : request.requiredHeaders()) {
+                if (!httpHeaders.names().contains(required)) { // case-insensitive set
+                    throw missingHeader(request, required);
+                }
             }
+        } else {
+            Map<String, List<String>> headers = baseHeaders(type.kind());
+            request.headers().forEach((k, v) -> putHeader(headers, k, v));
+            callOptions.headers().forEach((k, v) -> putHeader(headers, k, v));
+            for (String required : request.requiredHeaders()) {
+                if (headers.keySet().stream().noneMatch(required::equalsIgnoreCase)) {
+                    throw missingHeader(request, required);
+                }
+            }
+            httpHeaders = HttpHeaders.of(headers);
         }
 
         RequestBody body = request.rawBody();
@@ -153,7 +168,22 @@ public final class ClientRuntime implements Closeable {
                         + e.getMessage(), e);
             }
         }
-        return new HttpRequest(request.method(), url, HttpHeaders.of(headers), body);
+        return new HttpRequest(request.method(), url, httpHeaders, body);
+    }
+
+    /** User-Agent, Accept and the client's default headers, in the order later ones override. */
+    private Map<String, List<String>> baseHeaders(ResponseType.Kind kind) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", List.of(userAgent));
+        headers.put("Accept", List.of(kind == ResponseType.Kind.JSON ? "application/json" : "*/*"));
+        options.defaultHeaders().forEach((k, v) -> putHeader(headers, k, v));
+        return headers;
+    }
+
+    private static IllegalArgumentException missingHeader(ApiRequest request, String required) {
+        return new IllegalArgumentException("header " + required + " is required by " + request
+                + ": set it on the client (defaultHeader / the builder's shortcut) or per call with"
+                + " RequestOptions.builder().header(\"" + required + "\", …)");
     }
 
     private static void putHeader(Map<String, List<String>> headers, String name, String value) {
@@ -193,7 +223,7 @@ public final class ClientRuntime implements Closeable {
             default:
                 break;
         }
-        RecordingInputStream in = new RecordingInputStream(response.body());
+        RecordingInputStream in = new RecordingInputStream(response.body(), response.contentLength());
         try {
             if (response.status() == 204 || !in.hasContent()) {
                 return null;
@@ -223,7 +253,8 @@ public final class ClientRuntime implements Closeable {
     }
 
     private ObjectReader reader(JavaType type) {
-        return readers.computeIfAbsent(type, mapper::readerFor);
+        ObjectReader reader = readers.get(type); // no capturing lambda and no lock on the hot path
+        return reader != null ? reader : readers.computeIfAbsent(type, mapper::readerFor);
     }
 
     private ApiStatusException statusException(ApiRequest request, HttpRequest http, HttpResponse response) {
@@ -301,16 +332,32 @@ public final class ClientRuntime implements Closeable {
     /** Keeps the first 64 KiB read, so a body that fails to decode can still be shown. */
     private static final class RecordingInputStream extends FilterInputStream {
         private static final int LIMIT = 64 * 1024;
-        private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();
+        // One array sized from the declared length (no grow-and-copy as the body streams through), grown
+        // only when the length is unknown.
+        private byte[] recorded;
+        private int size;
         private int peeked = -2;
 
-        RecordingInputStream(InputStream in) {
+        RecordingInputStream(InputStream in, long contentLength) {
             super(in);
+            this.recorded = new byte[contentLength >= 0 ? (int) Math.min(contentLength, LIMIT) : 1024];
         }
 
         boolean hasContent() throws IOException {
             peeked = super.read();
             return peeked >= 0;
+        }
+
+        private void record(byte[] buf, int off, int len) {
+            int n = Math.min(len, LIMIT - size);
+            if (n <= 0) {
+                return;
+            }
+            if (size + n > recorded.length) {
+                recorded = java.util.Arrays.copyOf(recorded, Math.min(LIMIT, Math.max(size + n, recorded.length * 2)));
+            }
+            System.arraycopy(buf, off, recorded, size, n);
+            size += n;
         }
 
         @Override
@@ -322,8 +369,11 @@ public final class ClientRuntime implements Closeable {
             } else {
                 b = super.read();
             }
-            if (b >= 0 && recorded.size() < LIMIT) {
-                recorded.write(b);
+            if (b >= 0 && size < LIMIT) {
+                if (size == recorded.length) {
+                    recorded = java.util.Arrays.copyOf(recorded, Math.min(LIMIT, Math.max(1, recorded.length * 2)));
+                }
+                recorded[size++] = (byte) b;
             }
             return b;
         }
@@ -340,20 +390,20 @@ public final class ClientRuntime implements Closeable {
                 }
                 buf[off] = (byte) b;
                 int n = super.read(buf, off + 1, len - 1);
-                if (n > 0 && recorded.size() < LIMIT) {
-                    recorded.write(buf, off + 1, Math.min(n, LIMIT - recorded.size()));
+                if (n > 0) {
+                    record(buf, off + 1, n);
                 }
                 return n < 0 ? 1 : n + 1;
             }
             int n = super.read(buf, off, len);
-            if (n > 0 && recorded.size() < LIMIT) {
-                recorded.write(buf, off, Math.min(n, LIMIT - recorded.size()));
+            if (n > 0) {
+                record(buf, off, n);
             }
             return n;
         }
 
         String recordedText() {
-            return recorded.toString(StandardCharsets.UTF_8);
+            return new String(recorded, 0, size, StandardCharsets.UTF_8);
         }
     }
 }

@@ -35,8 +35,7 @@ public interface Auth {
     static Auth header(String name, String prefix, Supplier<String> secretSupplier) {
         Checks.headerName(name);
         Checks.required("secret supplier", secretSupplier);
-        return new SecretAuth(name, secretSupplier, (request, value) -> request.withHeader(name,
-                Checks.headerValue(name, prefix + value)));
+        return new SecretAuth(name, secretSupplier, new HeaderPlacement(name, prefix));
     }
 
     /** A query parameter carrying the secret (SocialHub's {@code accesstoken}). */

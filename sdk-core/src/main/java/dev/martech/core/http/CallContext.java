@@ -47,6 +47,9 @@ public final class CallContext {
     }
 
     public CallContext withAttempt(int attempt) {
+        if (attempt == this.attempt) {
+            return this; // immutable: the first attempt needs no copy
+        }
         return new CallContext(retryPolicy, callTimeout, readTimeout, attempt);
     }
 }

@@ -25,8 +25,15 @@ public final class HttpHeaders {
     /** Copies a map of names to values; names compare case-insensitively. */
     public static HttpHeaders of(Map<String, List<String>> map) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        map.forEach((name, list) -> copy.computeIfAbsent(name, k -> new ArrayList<>()).addAll(list));
-        copy.replaceAll((k, v) -> List.copyOf(v));
+        for (Map.Entry<String, List<String>> e : map.entrySet()) {
+            // Copied straight to an immutable list; merged only when two names differ in case alone.
+            List<String> before = copy.putIfAbsent(e.getKey(), List.copyOf(e.getValue()));
+            if (before != null) {
+                List<String> merged = new ArrayList<>(before);
+                merged.addAll(e.getValue());
+                copy.put(e.getKey(), List.copyOf(merged));
+            }
+        }
         return new HttpHeaders(copy);
     }
 

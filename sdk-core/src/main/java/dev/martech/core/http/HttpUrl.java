@@ -42,7 +42,12 @@ public final class HttpUrl {
 
     /** The URL as sent: contains secret query values, so never log it; use {@link #toString()}. */
     public String toUriString() {
-        StringBuilder sb = new StringBuilder(base).append(encodedPath);
+        int size = base.length() + encodedPath.length();
+        for (Map.Entry<String, String> e : query) {
+            size += e.getKey().length() + e.getValue().length() + 2;
+        }
+        // Sized up front (escapes aside): no regrowth copies on a call's hot path.
+        StringBuilder sb = new StringBuilder(size + 16).append(base).append(encodedPath);
         char sep = '?';
         for (Map.Entry<String, String> e : query) {
             sb.append(sep).append(PercentEncoding.encodeQueryComponent(e.getKey()))

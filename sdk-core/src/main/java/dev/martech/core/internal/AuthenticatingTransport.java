@@ -44,13 +44,25 @@ public final class AuthenticatingTransport implements Transport {
     private HttpRequest authenticate(HttpRequest request) {
         HttpRequest authenticated = auth.authenticate(request);
         if (authenticated != request) {
-            authenticated.headers().asMap().forEach((name, values) -> {
-                List<String> before = request.headers().all(name);
-                values.stream().filter(v -> !before.contains(v)).forEach(redactor::registerSecret);
-            });
-            List<Map.Entry<String, String>> before = request.url().query();
-            authenticated.url().query().stream().filter(e -> !before.contains(e))
-                    .forEach(e -> redactor.registerSecret(e.getValue()));
+            // Plain loops and identity short-cuts: this runs on every attempt of every call.
+            if (authenticated.headers() != request.headers()) {
+                for (Map.Entry<String, List<String>> header : authenticated.headers().asMap().entrySet()) {
+                    List<String> before = request.headers().all(header.getKey());
+                    for (String value : header.getValue()) {
+                        if (!before.contains(value)) {
+                            redactor.registerSecret(value);
+                        }
+                    }
+                }
+            }
+            if (authenticated.url() != request.url()) {
+                List<Map.Entry<String, String>> before = request.url().query();
+                for (Map.Entry<String, String> e : authenticated.url().query()) {
+                    if (!before.contains(e)) {
+                        redactor.registerSecret(e.getValue());
+                    }
+                }
+            }
         }
         return authenticated;
     }

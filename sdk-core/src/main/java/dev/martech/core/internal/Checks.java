@@ -30,11 +30,12 @@ public final class Checks {
     /** A path parameter: required, and not empty (an empty segment would silently address another resource). */
     public static <T> T pathParameter(String name, T value) {
         required(name, value);
-        if (value.toString().isEmpty()) {
+        String text = value.toString(); // once: for a UUID each call formats it anew
+        if (text.isEmpty()) {
             throw new IllegalArgumentException(name + " must not be empty: it is a path segment");
         }
         // "." and ".." (even percent-encoded) are removed by URL normalisation and would address another resource.
-        if (value.toString().equals(".") || value.toString().equals("..")) {
+        if (text.equals(".") || text.equals("..")) {
             throw new IllegalArgumentException(name + " must not be '" + value + "': it is a path segment");
         }
         return value;

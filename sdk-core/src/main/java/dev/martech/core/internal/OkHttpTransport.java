@@ -97,11 +97,15 @@ public final class OkHttpTransport implements Transport {
     }
 
     private Call newCall(HttpRequest request, CallContext context, SendTracker tracker) {
-        Headers.Builder headers = new Headers.Builder();
-        request.headers().asMap().forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
-        Request okRequest = new Request.Builder()
-                .url(request.url().toUriString())
-                .headers(headers.build())
+        // Headers go straight into the request builder's own list (a Headers.Builder would be built and then
+        // copied once more by Request.Builder.headers(…)).
+        Request.Builder builder = new Request.Builder().url(request.url().toUriString());
+        for (java.util.Map.Entry<String, java.util.List<String>> header : request.headers().asMap().entrySet()) {
+            for (String value : header.getValue()) {
+                builder.addHeader(header.getKey(), value);
+            }
+        }
+        Request okRequest = builder
                 .method(request.method(), toOkHttp(request.method(), request.body()))
                 .tag(SendTracker.class, tracker)
                 .tag(CallContext.class, context)

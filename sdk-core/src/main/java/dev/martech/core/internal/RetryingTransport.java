@@ -49,7 +49,9 @@ public final class RetryingTransport implements Transport {
             }
             Optional<Duration> delay = retryDelay(response, request, policy, attempt);
             if (delay.isEmpty()) {
-                return response.withAttempts(attempt, failures);
+                // The usual case, a first attempt that succeeded, already says so: no copy.
+                return attempt == 1 && response.attempts() == 1 && response.earlierFailures().isEmpty()
+                        ? response : response.withAttempts(attempt, failures);
             }
             response.close();
             failures.add(new RetriedStatus(request.method(), response.status(), attempt));

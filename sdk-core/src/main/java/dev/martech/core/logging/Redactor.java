@@ -52,6 +52,9 @@ public final class Redactor {
         if (value == null || value.length() < 4 || this == DEFAULT) {
             return;
         }
+        if (secretValues.containsKey(value)) {
+            return; // the same token on every call: a lock-free read, not a write to a contended bin
+        }
         if (secretValues.size() >= MAX_REMEMBERED_SECRETS && !secretValues.containsKey(value)) {
             secretValues.clear(); // old tokens have been rotated away; the current ones are registered again per attempt
         }

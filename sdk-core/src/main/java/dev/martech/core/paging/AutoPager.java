@@ -1,5 +1,6 @@
 package dev.martech.core.paging;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -60,20 +61,32 @@ public final class AutoPager<T> implements Iterable<T> {
     @Override
     public Iterator<T> iterator() {
         return new Iterator<>() {
-            private Page<T> page;
-            private Iterator<T> items;
+            private Page<T> page; // null before the first page, and while the page after a used-up one is fetched
+            private Iterator<T> items = Collections.emptyIterator();
+            private Supplier<Page<T>> following; // fetches the page after the used-up one
+            private boolean started;
 
             @Override
             public boolean hasNext() {
-                if (page == null) {
+                if (!started) {
                     page = firstPage.get();
                     items = page.items().iterator();
+                    started = true;
                 }
                 while (!items.hasNext()) {
-                    if (!page.hasNextPage()) {
-                        return false;
+                    if (page != null) {
+                        if (!page.hasNextPage()) {
+                            return false;
+                        }
+                        // Let go of the used-up page before the next one is fetched and decoded, so that only
+                        // one page is ever reachable from here (two would be promoted together in a small heap).
+                        following = successor(page);
+                        page = null;
+                        items = Collections.emptyIterator();
                     }
-                    page = page.nextPage();
+                    Page<T> fetched = following.get(); // a failure propagates; the next hasNext() tries again
+                    following = null;
+                    page = fetched;
                     items = page.items().iterator();
                 }
                 return true;
@@ -87,6 +100,14 @@ public final class AutoPager<T> implements Iterable<T> {
                 return items.next();
             }
         };
+    }
+
+    /** How to fetch the page after {@code page}, without holding on to {@code page} where that is possible. */
+    private static <T> Supplier<Page<T>> successor(Page<T> page) {
+        if (page instanceof Paging.SimplePage) {
+            return ((Paging.SimplePage<T>) page).successor();
+        }
+        return page::nextPage;
     }
 
     public Stream<T> stream() {

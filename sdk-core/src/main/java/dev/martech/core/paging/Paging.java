@@ -85,7 +85,7 @@ public final class Paging {
         return list == null ? List.of() : list;
     }
 
-    private static final class SimplePage<T> implements Page<T> {
+    static final class SimplePage<T> implements Page<T> {
         private final Object response;
         private final List<T> items;
         private final Supplier<Page<T>> next;
@@ -104,6 +104,11 @@ public final class Paging {
         @Override
         public boolean hasNextPage() {
             return next != null;
+        }
+
+        /** The fetch of the next page (null on the last page); it does not refer to this page. */
+        Supplier<Page<T>> successor() {
+            return next;
         }
 
         @Override
