@@ -1,7 +1,11 @@
 package dev.martech.examples;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.martech.contactflow.ContactflowClient;
@@ -38,7 +42,9 @@ import dev.martech.targeting.model.MatchCampaignParams;
 import dev.martech.targeting.model.MatchCampaignsResponse;
 import dev.martech.targeting.model.Recipient;
 import dev.martech.targeting.model.RecipientsPage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +53,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,9 +83,43 @@ class ReadmeSnippetsTest {
         sandbox.close();
     }
 
+    // What the snippets print and log, so each test checks the snippet did its job, not only that it ran.
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Handler logCapture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private PrintStream originalOut;
+
     @BeforeEach
     void reset() {
         sandbox.reset();
+        originalOut = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Logger http = Logger.getLogger("dev.martech.sdk.http");
+        http.addHandler(logCapture);
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        Logger.getLogger("dev.martech.sdk.http").removeHandler(logCapture);
+        System.out.print(printed());
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -98,6 +143,9 @@ class ReadmeSnippetsTest {
             }
         }
         // endregion
+        assertThat(printed()).as("matched campaign, then every recipient over all pages")
+                .contains("Heat pump upgrade - autumn 2024", "Anna Schmidt success", "Emma Richter success");
+        assertThat(printed().lines().count()).isEqualTo(10);
     }
 
     @Test
@@ -118,6 +166,8 @@ class ReadmeSnippetsTest {
             }
         }
         // endregion
+        assertThat(printed()).as("account, channels, then the draft posts over offset paging")
+                .contains("Stadtwerke Nord GmbH", "@stadtwerke_nord", "Zählerstand bequem im Kundenportal");
     }
 
     @Test
@@ -142,6 +192,8 @@ class ReadmeSnippetsTest {
                     .forEach(c -> System.out.println(c.getExternalId()));
         }
         // endregion
+        assertThat(printed()).as("the created customer, then every customer of the node over page numbers")
+                .contains("created ", "CRM-000042", "CRM-040211", "CRM-040222");
     }
 
     @Test
@@ -196,6 +248,11 @@ class ReadmeSnippetsTest {
         targeting.campaign().getCampaignJobStatus(campaignId, once);
         targeting.close();
         // endregion
+        sandbox.wireMock().verify(getRequestedFor(urlPathMatching("/targeting/v1/campaign/.*/job"))
+                .withHeader("X-Debug", equalTo("1"))
+                .withHeader("X-Correlation-Id", equalTo("checkout-42"))
+                .withHeader("User-Agent", matching("my-app/1\\.4 .*"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
     }
 
     @Test
@@ -267,6 +324,8 @@ class ReadmeSnippetsTest {
             }
             // endregion
         }
+        assertThat(printed()).as("the 404 with its logref, then the Targeting CodeError variant")
+                .contains("404 Customer", "logref=sbx-", "code CAMPAIGN_HAS_NO_TARGET");
     }
 
     @Test
@@ -316,6 +375,10 @@ class ReadmeSnippetsTest {
             socialHub.general().getAccountInfo();    // logs: GET .../socialhub/?accesstoken=REDACTED -> 200 ...
         }
         // endregion
+        assertThat(logged).as("one line per request and per response at HEADERS level").hasSize(2);
+        assertThat(String.join("\n", logged))
+                .contains("accesstoken=REDACTED", "User-Agent: martech-sdk-java")
+                .doesNotContain(token);
     }
 
     @Test

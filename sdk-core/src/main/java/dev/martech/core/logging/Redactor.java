@@ -55,7 +55,7 @@ public final class Redactor {
         if (secretValues.containsKey(value)) {
             return; // the same token on every call: a lock-free read, not a write to a contended bin
         }
-        if (secretValues.size() >= MAX_REMEMBERED_SECRETS && !secretValues.containsKey(value)) {
+        if (secretValues.size() >= MAX_REMEMBERED_SECRETS) {
             secretValues.clear(); // old tokens have been rotated away; the current ones are registered again per attempt
         }
         secretValues.put(value, Boolean.TRUE);
