@@ -160,6 +160,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
+    /**
+     * How many async calls may be in flight at once; more queue until one ends.
+     *
+     * @param maxConcurrentRequests at least 1; default {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS}
+     * @return this builder
+     * @see ClientOptions.Builder#maxConcurrentRequests(int)
+     */
+    public B maxConcurrentRequests(int maxConcurrentRequests) {
+        options.maxConcurrentRequests(maxConcurrentRequests);
+        return self();
+    }
+
     public B userAgent(String userAgent) {
         options.userAgent(userAgent);
         return self();

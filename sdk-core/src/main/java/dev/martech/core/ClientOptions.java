@@ -31,6 +31,12 @@ public final class ClientOptions {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Async calls of one client in flight at once (all go to the API's one host); further async calls wait
+     * in an unbounded queue. Blocking calls are bounded by the caller's threads. OkHttp's default would be 5
+     * per host.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
     private final String baseUrl;
     private final Auth auth;
@@ -49,6 +55,7 @@ public final class ClientOptions {
     private final Sleeper sleeper;
     private final Clock clock;
     private final String userAgent;
+    private final Integer maxConcurrentRequests;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -68,6 +75,7 @@ public final class ClientOptions {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.userAgent = b.userAgent;
+        this.maxConcurrentRequests = b.maxConcurrentRequests;
     }
 
     public static Builder builder() {
@@ -93,6 +101,7 @@ public final class ClientOptions {
         b.sleeper = sleeper;
         b.clock = clock;
         b.userAgent = userAgent;
+        b.maxConcurrentRequests = maxConcurrentRequests;
         return b;
     }
 
@@ -116,6 +125,22 @@ public final class ClientOptions {
     public Clock clock() { return clock; }
     public String userAgent() { return userAgent; }
 
+    /**
+     * How many async calls of this client may be in flight at once ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS}
+     * unless set); with a caller's {@link #okHttpClient()} and no explicit value, that client's dispatcher
+     * limits apply instead.
+     *
+     * @return the limit
+     */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests != null ? maxConcurrentRequests : DEFAULT_MAX_CONCURRENT_REQUESTS;
+    }
+
+    /** @return whether {@link Builder#maxConcurrentRequests(int)} was called */
+    public boolean maxConcurrentRequestsSet() {
+        return maxConcurrentRequests != null;
+    }
+
     /** The redactor for these options: default safe headers plus extra ones, default secret query names plus extra. */
     public Redactor newRedactor() {
         Set<String> safe = new LinkedHashSet<>(Redactor.DEFAULT_SAFE_HEADERS);
@@ -130,7 +155,7 @@ public final class ClientOptions {
         return "ClientOptions{baseUrl=" + baseUrl + ", auth=" + (auth == null ? "none" : "REDACTED")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout
                 + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy + ", defaultHeaders="
-                + defaultHeaders.keySet() + ", interceptors=" + interceptors.size() + ", logLevel=" + logLevel + "}";
+                + defaultHeaders.keySet() + ", interceptors=" + interceptors.size() + ", logLevel=" + logLevel + ", maxConcurrentRequests=" + maxConcurrentRequests() + "}";
     }
 
     public static final class Builder {
@@ -151,8 +176,23 @@ public final class ClientOptions {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private String userAgent = "martech-sdk-java";
+        private Integer maxConcurrentRequests;
 
         private Builder() {
+        }
+
+        /**
+         * How many async calls of this client may be in flight at once (default
+         * {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS}); more queue until one ends (blocking calls
+         * are bounded by the caller's threads). The idle connection pool keeps as many connections. With {@link #okHttpClient(OkHttpClient)} the limit
+         * applies to this client's calls on that client's threads.
+         *
+         * @param maxConcurrentRequests at least 1
+         * @return this builder
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            this.maxConcurrentRequests = Checks.atLeast("maxConcurrentRequests", maxConcurrentRequests, 1);
+            return this;
         }
 
         /** An absolute http(s) URL including any base path, e.g. {@code https://api.contactlab.it/hub/v1}. */
