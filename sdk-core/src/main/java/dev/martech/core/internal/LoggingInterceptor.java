@@ -84,7 +84,8 @@ final class LoggingInterceptor implements Interceptor {
         }
     }
 
-    private static dev.martech.core.http.HttpUrl toUrl(Request request) {
+    /** The request's URL in the SDK's form, so the redactor can mask its query. */
+    static dev.martech.core.http.HttpUrl toUrl(Request request) {
         okhttp3.HttpUrl u = request.url();
         String base = u.scheme() + "://" + u.host() + (u.port() == okhttp3.HttpUrl.defaultPort(u.scheme()) ? "" : ":" + u.port());
         java.util.List<java.util.Map.Entry<String, String>> query = new java.util.ArrayList<>();

@@ -202,17 +202,8 @@ public final class OkHttpTransport implements Transport {
         call.cancel();
         if (future != DONE) {
             future.completeExceptionally(new ApiIoException("cancelled: the client was closed", call.request().method(),
-                    redactor.redactUrl(toSdkUrl(call.request().url())), true, null));
+                    redactor.redactUrl(LoggingInterceptor.toUrl(call.request())), true, null));
         }
-    }
-
-    private static dev.martech.core.http.HttpUrl toSdkUrl(okhttp3.HttpUrl u) {
-        String base = u.scheme() + "://" + u.host() + (u.port() == okhttp3.HttpUrl.defaultPort(u.scheme()) ? "" : ":" + u.port());
-        java.util.List<Map.Entry<String, String>> query = new java.util.ArrayList<>();
-        for (int i = 0; i < u.querySize(); i++) {
-            query.add(Map.entry(u.queryParameterName(i), String.valueOf(u.queryParameterValue(i))));
-        }
-        return new dev.martech.core.http.HttpUrl(base, u.encodedPath(), query);
     }
 
     private Call newCall(HttpRequest request, CallContext context, SendTracker tracker) {
@@ -292,10 +283,10 @@ public final class OkHttpTransport implements Transport {
         String url = redactor.redactUrl(request.url());
         String detail = redactor.maskSecrets(String.valueOf(e.getMessage()));
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-            return new ApiTimeoutException("timed out (" + detail + ")", request.method(), url, tracker.sent, e);
+            return new ApiTimeoutException("timed out (" + detail + ")", request.method(), url, tracker.sent, redactor.scrub(e));
         }
         return new ApiIoException("I/O failure: " + e.getClass().getSimpleName() + ": " + detail, request.method(), url,
-                tracker.sent, e);
+                tracker.sent, redactor.scrub(e));
     }
 
     @Override

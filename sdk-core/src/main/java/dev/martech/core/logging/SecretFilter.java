@@ -4,13 +4,14 @@ import java.util.BitSet;
 
 /**
  * Remembers any number of strings in constant memory (a Bloom filter of fingerprints) and masks them in
- * text: every window of a remembered length is fingerprinted with a rolling hash and looked up. A false
- * positive would mask a harmless substring, about once in 10^8 windows after a thousand remembered
- * strings; a remembered string is never missed. Allocated on first use (after 32 rotated credentials).
+ * text: every window of a remembered length is fingerprinted with a rolling hash and looked up. A remembered
+ * string is never missed; a false positive (a harmless substring masked) is about one in 10^12 windows with
+ * 30,000 remembered forms (some 5,000 rotated credentials), one in 10^20 with a few hundred. 512 KiB,
+ * allocated on first use (after 32 rotated credentials).
  */
 final class SecretFilter {
-    private static final int BITS = 1 << 20; // 128 KiB
-    private static final int HASHES = 7;
+    private static final int BITS = 1 << 22; // 512 KiB
+    private static final int HASHES = 10;
     private static final long BASE = 1_000_003L;
     private static final int MAX_LENGTHS = 64;
 
