@@ -52,6 +52,7 @@ public final class Redactor {
     // Most recent credentials, each with its encodings, in registration order (access order for eviction).
     private final Map<String, List<String>> recent = new LinkedHashMap<>(16, 0.75f, true);
     private volatile String[] recentForms = new String[0];
+    private volatile String lastRegistered;
     // Every credential ever evicted from `recent`, remembered in constant memory.
     private final SecretFilter forgotten = new SecretFilter();
 
@@ -72,9 +73,13 @@ public final class Redactor {
         if (value == null || value.length() < 4 || this == DEFAULT) {
             return;
         }
+        if (value.equals(lastRegistered)) {
+            return; // the same token on every call: no lock on the hot path
+        }
         synchronized (recent) {
             if (recent.get(value) != null) {
-                return; // the same token on every call
+                lastRegistered = value;
+                return;
             }
         }
         registerOne(value);
@@ -82,6 +87,7 @@ public final class Redactor {
         if (space > 0 && space < value.length() - 4) {
             registerOne(value.substring(space + 1)); // the token of "Bearer <token>"
         }
+        lastRegistered = value;
     }
 
     private void registerOne(String value) {
