@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,5 +99,21 @@ class NoHiddenReplayTest extends HttpTestBase {
         if (thrown instanceof ApiIoException) {
             assertThat(thrown).isInstanceOf(ApiIoException.class);
         }
+    }
+
+    @Test
+    void aCallersOkHttpClientCannotReSendBelowTheSdk() {
+        server.stubFor(any(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(401)));
+        // A shared client with OkHttp's defaults plus an authenticator that would answer every 401 again.
+        OkHttpClient eager = okHttp.newBuilder().retryOnConnectionFailure(true)
+                .authenticator((route, response) -> response.request().newBuilder().header("Authorization", "Bearer again").build())
+                .build();
+
+        Throwable thrown = catchThrowable(() -> runtime(clientOptions().okHttpClient(eager)).execute(
+                ApiRequest.builder("POST", "/items").jsonBody(Map.of("name", "x")).build(), ResponseType.json(Item.class),
+                RequestOptions.none()));
+
+        assertThat(thrown).isInstanceOf(ApiStatusException.class);
+        assertThat(received()).as("the 401 is the caller's answer; nothing re-sent it").hasSize(1);
     }
 }
