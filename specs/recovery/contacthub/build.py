@@ -446,6 +446,21 @@ def main():
     for k, v in named_enums.items():
         if k not in schemas:
             schemas[k] = v
+    # server-set fields are readOnly: every property the seed itself calls "system generated",
+    # plus the hand list `read_only` in schemas.yaml (ids and timestamps the server assigns)
+    for name, s in schemas.items():
+        for pv in (s.get("properties") or {}).values():
+            if "system generated" in str(pv.get("description", "")).lower():
+                pv["readOnly"] = True
+    for name, props in (manual.get("read_only") or {}).items():
+        for pk in props:
+            pv = schemas.get(name, {}).get("properties", {}).get(pk)
+            if pv is None:
+                problems.append("read_only: %s.%s is not a property" % (name, pk))
+            elif "$ref" in pv:
+                problems.append("read_only: %s.%s is a $ref (3.0 ignores its siblings)" % (name, pk))
+            else:
+                pv["readOnly"] = True
     # sort: deterministic alphabetical order
     schemas = OrderedDict(sorted(schemas.items()))
 
