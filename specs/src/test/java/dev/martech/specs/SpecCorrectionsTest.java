@@ -246,6 +246,19 @@ class SpecCorrectionsTest {
     }
 
     @Test
+    void also_serverSetContacthubFieldsAreReadOnly() {
+        JsonNode schemas = contacthub().at("/components/schemas");
+        for (String field : List.of("Customer/id", "Customer/intId", "Customer/version", "Customer/registeredAt",
+                "Event/id", "Event/version", "Event/origin", "Source/id", "BulkJob/createdAt")) {
+            String[] at = field.split("/");
+            assertThat(schemas.path(at[0]).path("properties").path(at[1]).path("readOnly").asBoolean())
+                    .as(field).isTrue();
+        }
+        assertThat(schemas.at("/Subscription/properties/id").has("readOnly")).as("the client chooses it").isFalse();
+        assertThat(schemas.at("/CustomerCreate/properties/nodeId").has("readOnly")).isFalse();
+    }
+
+    @Test
     void also_apiErrorHasTheVendorErrorStandardsDataField() {
         for (Spec spec : List.of(Spec.CONTACTHUB, Spec.CONTACTFLOW)) {
             JsonNode error = Specs.raw(spec).at("/components/schemas/ApiError/properties");
