@@ -957,8 +957,8 @@ MODIFICATIONS = {
             'in the same spec spell `industries`'),
 }
 _MIN_FOR_MAX = ('seed typo minItems-for-maxItems: a minimum of 10000 ids would reject every real request; '
-                'the sibling filter bodies (POST /cp/posts) say `maxItems: 10000`. The array-keyword rule '
-                'puts it on the array')
+                'the sibling body of POST /cp/posts/aggregates/day has `maxItems: 10000` on the same id '
+                'lists (channelIds, assignees, tags). The array-keyword rule puts it on the array')
 for _ln in (4018, 4023, 4028, 4424, 4429, 4434):
     MODIFICATIONS[_ln] = ('minItems: 10000', 'maxItems: 10000', _MIN_FOR_MAX)
 _ENUM = "enum: ['archive', 'category', 'delete', 'hide', 'like', 'reply']"
