@@ -101,20 +101,21 @@ class ReadmeSnippetsTest {
         }
     };
     private PrintStream originalOut;
+    /** The parent of every API's HTTP logger (dev.martech.<api>.http); held so it is not collected. */
+    private static final Logger SDK_LOGGERS = Logger.getLogger("dev.martech");
 
     @BeforeEach
     void reset() {
         sandbox.reset();
         originalOut = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        Logger http = Logger.getLogger("dev.martech.sdk.http");
-        http.addHandler(logCapture);
+        SDK_LOGGERS.addHandler(logCapture);
     }
 
     @AfterEach
     void restore() {
         System.setOut(originalOut);
-        Logger.getLogger("dev.martech.sdk.http").removeHandler(logCapture);
+        SDK_LOGGERS.removeHandler(logCapture);
         System.out.print(printed());
     }
 
@@ -364,7 +365,7 @@ class ReadmeSnippetsTest {
         String token = Sandbox.TOKEN;
         String baseUrl = sandbox.socialHubUrl();
         // region readme:logging
-        // Through System.Logger "dev.martech.sdk.http" (java.util.logging unless a bridge is on the classpath).
+        // Through System.Logger "dev.martech.socialhub.http" (one per API; java.util.logging unless routed, see below).
         try (SocialHubClient socialHub = SocialHubClient.builder()
                 .accessToken(token)
                 .baseUrl(baseUrl)

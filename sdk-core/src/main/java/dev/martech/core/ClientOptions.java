@@ -7,6 +7,7 @@ import dev.martech.core.logging.LogLevel;
 import dev.martech.core.logging.Redactor;
 import dev.martech.core.retry.RetryPolicy;
 import dev.martech.core.retry.Sleeper;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class ClientOptions {
     private final Sleeper sleeper;
     private final Clock clock;
     private final String userAgent;
+    private final Proxy proxy;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -68,6 +70,7 @@ public final class ClientOptions {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.userAgent = b.userAgent;
+        this.proxy = b.proxy;
     }
 
     public static Builder builder() {
@@ -93,6 +96,7 @@ public final class ClientOptions {
         b.sleeper = sleeper;
         b.clock = clock;
         b.userAgent = userAgent;
+        b.proxy = proxy;
         return b;
     }
 
@@ -115,6 +119,8 @@ public final class ClientOptions {
     public Sleeper sleeper() { return sleeper; }
     public Clock clock() { return clock; }
     public String userAgent() { return userAgent; }
+    /** The proxy calls go through, or null for the JVM's default proxy selection. */
+    public Proxy proxy() { return proxy; }
 
     /** The redactor for these options: default safe headers plus extra ones, default secret query names plus extra. */
     public Redactor newRedactor() {
@@ -151,6 +157,7 @@ public final class ClientOptions {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private String userAgent = "martech-sdk-java";
+        private Proxy proxy;
 
         private Builder() {
         }
@@ -267,6 +274,12 @@ public final class ClientOptions {
 
         public Builder userAgent(String userAgent) {
             this.userAgent = Checks.headerValue("User-Agent", Checks.notBlank("userAgent", userAgent));
+            return this;
+        }
+
+        /** Sends every call through this proxy ({@link Proxy#NO_PROXY} for a direct connection). */
+        public Builder proxy(Proxy proxy) {
+            this.proxy = Checks.required("proxy", proxy);
             return this;
         }
 

@@ -29,20 +29,33 @@ import okio.BufferedSink;
 /** The wire: OkHttp, with its own silent retry turned off so that attempts are counted once, by us. */
 public final class OkHttpTransport implements Transport {
     private final OkHttpClient client;
+    private final OkHttpClient shared;
     private final boolean ownsClient;
     private final Redactor redactor;
 
     public OkHttpTransport(ClientOptions options, Redactor redactor) {
+        this(options, redactor, LoggingInterceptor.DEFAULT_LOGGER_NAME);
+    }
+
+    /**
+     * @param loggerName the {@link System.Logger} HTTP lines go to, e.g. {@code dev.martech.targeting.http}
+     */
+    public OkHttpTransport(ClientOptions options, Redactor redactor, String loggerName) {
         this.redactor = redactor;
         this.ownsClient = options.okHttpClient() == null;
-        OkHttpClient.Builder builder = ownsClient ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
+        // The pool and dispatcher live in "shared"; "client" adds this client's settings on top of it.
+        this.shared = ownsClient ? new OkHttpClient() : options.okHttpClient();
+        OkHttpClient.Builder builder = shared.newBuilder();
+        if (options.proxy() != null) {
+            builder.proxy(options.proxy());
+        }
         builder.retryOnConnectionFailure(false)
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.writeTimeout());
         options.interceptors().forEach(builder::addInterceptor);
         if (options.logLevel() != LogLevel.NONE) {
-            builder.addInterceptor(new LoggingInterceptor(options.logLevel(), redactor));
+            builder.addInterceptor(new LoggingInterceptor(options.logLevel(), redactor, loggerName));
         }
         // Runs once a connection is ready, right before the request is written: from here on the server may
         // see the request, so a POST must not be replayed.
@@ -59,6 +72,14 @@ public final class OkHttpTransport implements Transport {
     /** The OkHttp client in use (shares its pool with clients derived from it). */
     public OkHttpClient okHttpClient() {
         return client;
+    }
+
+    /**
+     * The client owning the connection pool and dispatcher, without this transport's interceptors and
+     * timeouts: what a derived client builds on, so it shares both and adds nothing twice.
+     */
+    public OkHttpClient sharedClient() {
+        return shared;
     }
 
     @Override
