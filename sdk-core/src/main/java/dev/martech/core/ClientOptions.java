@@ -7,6 +7,7 @@ import dev.martech.core.logging.LogLevel;
 import dev.martech.core.logging.Redactor;
 import dev.martech.core.retry.RetryPolicy;
 import dev.martech.core.retry.Sleeper;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public final class ClientOptions {
     private final Clock clock;
     private final String userAgent;
     private final Integer maxConcurrentRequests;
+    private final Proxy proxy;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -76,6 +78,7 @@ public final class ClientOptions {
         this.clock = b.clock;
         this.userAgent = b.userAgent;
         this.maxConcurrentRequests = b.maxConcurrentRequests;
+        this.proxy = b.proxy;
     }
 
     public static Builder builder() {
@@ -102,6 +105,7 @@ public final class ClientOptions {
         b.clock = clock;
         b.userAgent = userAgent;
         b.maxConcurrentRequests = maxConcurrentRequests;
+        b.proxy = proxy;
         return b;
     }
 
@@ -124,6 +128,8 @@ public final class ClientOptions {
     public Sleeper sleeper() { return sleeper; }
     public Clock clock() { return clock; }
     public String userAgent() { return userAgent; }
+    /** The proxy calls go through, or null for the JVM's default proxy selection. */
+    public Proxy proxy() { return proxy; }
 
     /**
      * How many async calls of this client may be in flight at once ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS}
@@ -177,6 +183,7 @@ public final class ClientOptions {
         private Clock clock = Clock.systemUTC();
         private String userAgent = "martech-sdk-java";
         private Integer maxConcurrentRequests;
+        private Proxy proxy;
 
         private Builder() {
         }
@@ -307,6 +314,12 @@ public final class ClientOptions {
 
         public Builder userAgent(String userAgent) {
             this.userAgent = Checks.headerValue("User-Agent", Checks.notBlank("userAgent", userAgent));
+            return this;
+        }
+
+        /** Sends every call through this proxy ({@link Proxy#NO_PROXY} for a direct connection). */
+        public Builder proxy(Proxy proxy) {
+            this.proxy = Checks.required("proxy", proxy);
             return this;
         }
 

@@ -21,6 +21,7 @@ import dev.martech.core.http.HttpUrl;
 import dev.martech.core.http.RequestBody;
 import dev.martech.core.http.Transport;
 import dev.martech.core.internal.AuthenticatingTransport;
+import dev.martech.core.internal.Checks;
 import dev.martech.core.internal.Lifecycle;
 import dev.martech.core.internal.OkHttpTransport;
 import dev.martech.core.internal.RetryingTransport;
@@ -42,6 +43,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The engine behind every generated API class: turns an {@link ApiRequest} into an HTTP exchange through
@@ -56,6 +58,7 @@ public final class ClientRuntime implements Closeable {
     private final String baseUrl;
     private final Redactor redactor;
     private final Transport transport;
+    private final Transport wire;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
     private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
@@ -71,8 +74,8 @@ public final class ClientRuntime implements Closeable {
         this.baseUrl = options.baseUrl() != null ? options.baseUrl() : api.defaultBaseUrl();
         this.redactor = options.newRedactor();
         this.lifecycle = new Lifecycle(api.name() + " client (" + baseUrl + ")");
-        Transport wire = options.transport() != null ? options.transport()
-                : new OkHttpTransport(options, redactor, lifecycle);
+        this.wire = options.transport() != null ? options.transport()
+                : new OkHttpTransport(options, redactor, lifecycle, loggerName(api));
         this.transport = new RetryingTransport(new AuthenticatingTransport(wire, options.auth(), redactor),
                 options.sleeper(), options.clock(), lifecycle);
         this.mapper = Json.newMapper();
@@ -81,6 +84,40 @@ public final class ClientRuntime implements Closeable {
                 + System.getProperty("java.specification.version") + ")";
         this.jsonCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.JSON));
         this.otherCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.NONE));
+    }
+
+    /**
+     * The {@link System.Logger} an API's HTTP lines go to: {@code dev.martech.<api name>.http}.
+     *
+     * @param api the API
+     * @return e.g. {@code dev.martech.targeting.http}
+     */
+    public static String loggerName(ApiDefinition api) {
+        return "dev.martech." + api.name() + ".http";
+    }
+
+    /**
+     * Options for a client derived from this one ({@code client.withOptions(o -> o.readTimeout(…))}): these
+     * options changed by {@code change}, on the same connection pool and dispatcher. Closing the derived client
+     * releases nothing shared; this one still owns them. (With a replacement {@code transport(…)}, both use that
+     * transport object, and closing either closes it.)
+     *
+     * @param change what differs from this client
+     * @return the derived client's options
+     */
+    public ClientOptions derivedOptions(Consumer<ClientOptions.Builder> change) {
+        Checks.required("change", change);
+        ClientOptions.Builder builder = options.toBuilder();
+        if (wire instanceof OkHttpTransport) {
+            builder.okHttpClient(((OkHttpTransport) wire).sharedClient());
+        }
+        change.accept(builder);
+        return builder.build();
+    }
+
+    /** The transport under the retry and auth layers (tests). */
+    Transport wire() {
+        return wire;
     }
 
     public ApiDefinition api() {

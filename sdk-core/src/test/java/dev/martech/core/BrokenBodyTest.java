@@ -24,7 +24,7 @@ class BrokenBodyTest extends HttpTestBase {
             + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "10\r\n{\"id\":\"7\",\"name\"\r\n" + "20\r\n:\"sev");
 
-    private final Logger logger = Logger.getLogger("dev.martech.sdk.http");
+    private final Logger logger = Logger.getLogger("dev.martech.testapi.http");
     private RawHttpServer raw;
 
     @AfterEach

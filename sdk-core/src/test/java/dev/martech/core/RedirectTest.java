@@ -123,7 +123,7 @@ class RedirectTest extends HttpTestBase {
 
     @Test
     void eachHopIsLoggedWithTheHostThatAnswered() {
-        Logger logger = Logger.getLogger("dev.martech.sdk.http");
+        Logger logger = Logger.getLogger("dev.martech.testapi.http");
         List<String> logs = Collections.synchronizedList(new ArrayList<>());
         Handler capture = new Handler() {
             @Override

@@ -48,25 +48,42 @@ public final class OkHttpTransport implements Transport {
     static final String HIDDEN_RETRY_AFTER = "X-Martech-Sdk-Retry-After";
 
     private final OkHttpClient client;
+    private final OkHttpClient shared;
     private final boolean ownsClient;
     private final Redactor redactor;
     private final Lifecycle lifecycle;
     private final Map<Call, CompletableFuture<HttpResponse>> inFlight = new ConcurrentHashMap<>();
 
     public OkHttpTransport(ClientOptions options, Redactor redactor) {
-        this(options, redactor, new Lifecycle("client"));
+        this(options, redactor, new Lifecycle("client"), LoggingInterceptor.DEFAULT_LOGGER_NAME);
     }
 
     /**
-     * @param options   the client's options
-     * @param redactor  masks secrets in messages and logs
-     * @param lifecycle the client's open/closed state; calls in flight are cancelled when it closes
+     * @param options    the client's options
+     * @param redactor   masks secrets in messages and logs
+     * @param lifecycle  the client's open/closed state; calls in flight are cancelled when it closes
+     * @param loggerName the {@link System.Logger} HTTP lines go to, e.g. {@code dev.martech.targeting.http}
      */
-    public OkHttpTransport(ClientOptions options, Redactor redactor, Lifecycle lifecycle) {
+    public OkHttpTransport(ClientOptions options, Redactor redactor, Lifecycle lifecycle, String loggerName) {
         this.redactor = redactor;
         this.lifecycle = lifecycle;
         this.ownsClient = options.okHttpClient() == null;
-        OkHttpClient.Builder builder = ownsClient ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
+        // The pool and dispatcher live in "shared"; "client" adds this client's settings on top of it, so a
+        // derived client (withOptions) built on "shared" uses the same pool and dispatcher.
+        int maxConcurrent = options.maxConcurrentRequests();
+        if (ownsClient) {
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(maxConcurrent);
+            dispatcher.setMaxRequestsPerHost(maxConcurrent);
+            this.shared = new OkHttpClient.Builder().dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(maxConcurrent, 5, TimeUnit.MINUTES)).build();
+        } else {
+            this.shared = options.okHttpClient();
+        }
+        OkHttpClient.Builder builder = shared.newBuilder();
+        if (options.proxy() != null) {
+            builder.proxy(options.proxy());
+        }
         builder.retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -74,16 +91,11 @@ public final class OkHttpTransport implements Transport {
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.writeTimeout());
-        int maxConcurrent = options.maxConcurrentRequests();
-        if (ownsClient) {
-            Dispatcher dispatcher = new Dispatcher();
-            dispatcher.setMaxRequests(maxConcurrent);
-            dispatcher.setMaxRequestsPerHost(maxConcurrent);
-            builder.dispatcher(dispatcher)
-                    .connectionPool(new ConnectionPool(maxConcurrent, 5, TimeUnit.MINUTES));
-        } else if (options.maxConcurrentRequestsSet()) {
+        Dispatcher current = shared.dispatcher();
+        if (!ownsClient && options.maxConcurrentRequestsSet()
+                && (current.getMaxRequests() != maxConcurrent || current.getMaxRequestsPerHost() != maxConcurrent)) {
             // The caller's client keeps its threads; this client gets its own limits on them.
-            Dispatcher dispatcher = new Dispatcher(options.okHttpClient().dispatcher().executorService());
+            Dispatcher dispatcher = new Dispatcher(current.executorService());
             dispatcher.setMaxRequests(maxConcurrent);
             dispatcher.setMaxRequestsPerHost(maxConcurrent);
             builder.dispatcher(dispatcher);
@@ -92,7 +104,7 @@ public final class OkHttpTransport implements Transport {
         builder.addInterceptor(new RedirectInterceptor(redactor));
         options.interceptors().forEach(builder::addInterceptor);
         if (options.logLevel() != LogLevel.NONE) {
-            builder.addInterceptor(new LoggingInterceptor(options.logLevel(), redactor));
+            builder.addInterceptor(new LoggingInterceptor(options.logLevel(), redactor, loggerName));
         }
         // Innermost application interceptor: gives back the Retry-After hidden from OkHttp's follow-ups.
         builder.addInterceptor(chain -> restoreRetryAfter(chain.proceed(chain.request())));
@@ -138,6 +150,14 @@ public final class OkHttpTransport implements Transport {
     /** The OkHttp client in use (shares its pool with clients derived from it). */
     public OkHttpClient okHttpClient() {
         return client;
+    }
+
+    /**
+     * The client owning the connection pool and dispatcher, without this transport's interceptors and
+     * timeouts: what a derived client builds on, so it shares both and adds nothing twice.
+     */
+    public OkHttpClient sharedClient() {
+        return shared;
     }
 
     @Override
