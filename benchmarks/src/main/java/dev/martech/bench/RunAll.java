@@ -601,49 +601,57 @@ public final class RunAll {
         return kv;
     }
 
-    private void paging() throws Exception {
-        Map<String, List<Double>> ms = new LinkedHashMap<>();
-        Map<String, List<Double>> peak = new LinkedHashMap<>();
-        for (int i = 0; i < PAGING_ROUNDS; i++) {
+    /**
+     * {@code rounds} rounds of one {@link Probe} JVM per client (raw, sdk) in a shuffled order; returns
+     * key ("time" = {@code valueKey}, "peak") → variant → the values in round order.
+     */
+    private Map<String, Map<String, List<Double>>> probeRounds(String what, int rounds, String arg, String valueKey)
+            throws Exception {
+        Map<String, Map<String, List<Double>>> m = new LinkedHashMap<>();
+        for (int i = 0; i < rounds; i++) {
             for (String v : shuffled("raw", "sdk")) {
-                Map<String, String> r = probe("paging", v, String.valueOf(PAGING_PAGES));
-                ms.computeIfAbsent(v, k -> new ArrayList<>()).add(Double.parseDouble(r.get("ms")));
-                peak.computeIfAbsent(v, k -> new ArrayList<>()).add(Double.parseDouble(r.get("peakHeapMB")));
+                Map<String, String> r = probe(what, v, arg);
+                m.computeIfAbsent("value", k -> new LinkedHashMap<>()).computeIfAbsent(v, k -> new ArrayList<>())
+                        .add(Double.parseDouble(r.get(valueKey)));
+                m.computeIfAbsent("peak", k -> new LinkedHashMap<>()).computeIfAbsent(v, k -> new ArrayList<>())
+                        .add(Double.parseDouble(r.get("peakHeapMB")));
             }
         }
+        return m;
+    }
+
+    private void probeTable(Map<String, Map<String, List<Double>>> m, int rounds, String unit, double scale,
+            String format) {
+        md.append("| client | finished | median ").append(unit).append(" | peak heap MiB |\n| --- | --- | ---: | ---: |\n");
+        for (String v : List.of("raw", "sdk")) {
+            List<Double> values = m.get("value").get(v);
+            md.append(String.format(Locale.ROOT, "| %s | %d/%d | " + format + " | %.0f |%n", v, values.size(), rounds,
+                    Stats.median(values) * scale, Stats.median(m.get("peak").get(v))));
+        }
+    }
+
+    private void paging() throws Exception {
+        Map<String, Map<String, List<Double>>> m = probeRounds("paging", PAGING_ROUNDS, String.valueOf(PAGING_PAGES), "ms");
         md.append("\n## 4. Auto-paging in -Xmx64m\n\n");
         md.append(String.format(Locale.ROOT, "%,d items in %,d pages of 1,000, server in the same JVM; SDK: "
                 + "`%s(…).stream()` (`Calls.sdkPageAll`), raw: a `next`-cursor loop. %d rounds of one fresh JVM per "
                 + "client, order shuffled; ratio = raw time / SDK time per round (a throughput ratio).%n%n",
                 (long) PAGING_PAGES * 1000, PAGING_PAGES, "getRecipientsAutoPaging", PAGING_ROUNDS));
-        md.append("| client | finished | median s | peak heap MiB |\n| --- | --- | ---: | ---: |\n");
-        for (String v : List.of("raw", "sdk")) {
-            md.append(String.format(Locale.ROOT, "| %s | %d/%d | %.2f | %.0f |%n", v, ms.get(v).size(), PAGING_ROUNDS,
-                    Stats.median(ms.get(v)) / 1000, Stats.median(peak.get(v))));
-        }
+        probeTable(m, PAGING_ROUNDS, "s", 1e-3, "%.2f");
+        Map<String, List<Double>> ms = m.get("value");
         goal(String.format(Locale.ROOT, "4. %,d items auto-paged in -Xmx64m, throughput SDK/raw ≥ 0.9", (long) PAGING_PAGES * 1000),
                 Stats.ratio(List.of(Stats.ratios(ms.get("raw"), ms.get("sdk")))), 0.9, false, "");
     }
 
     private void download() throws Exception {
-        Map<String, List<Double>> rate = new LinkedHashMap<>();
-        Map<String, List<Double>> peak = new LinkedHashMap<>();
-        for (int i = 0; i < DOWNLOAD_ROUNDS; i++) {
-            for (String v : shuffled("raw", "sdk")) {
-                Map<String, String> r = probe("download", v, String.valueOf(DOWNLOAD_BYTES));
-                rate.computeIfAbsent(v, k -> new ArrayList<>()).add(Double.parseDouble(r.get("mibPerS")));
-                peak.computeIfAbsent(v, k -> new ArrayList<>()).add(Double.parseDouble(r.get("peakHeapMB")));
-            }
-        }
+        Map<String, Map<String, List<Double>>> m = probeRounds("download", DOWNLOAD_ROUNDS, String.valueOf(DOWNLOAD_BYTES),
+                "mibPerS");
         md.append("\n## 5. Streaming download in -Xmx64m\n\n");
         md.append(String.format(Locale.ROOT, "%,d bytes (Contactflow `getAutomationsReport`, a `BinaryResponse`) copied "
                 + "to a counting sink; raw: OkHttp `byteStream().transferTo(sink)`. %d rounds of one fresh JVM per "
                 + "client, order shuffled; only the transfer is timed.%n%n", DOWNLOAD_BYTES, DOWNLOAD_ROUNDS));
-        md.append("| client | finished | median MiB/s | peak heap MiB |\n| --- | --- | ---: | ---: |\n");
-        for (String v : List.of("raw", "sdk")) {
-            md.append(String.format(Locale.ROOT, "| %s | %d/%d | %.0f | %.0f |%n", v, rate.get(v).size(), DOWNLOAD_ROUNDS,
-                    Stats.median(rate.get(v)), Stats.median(peak.get(v))));
-        }
+        probeTable(m, DOWNLOAD_ROUNDS, "MiB/s", 1, "%.0f");
+        Map<String, List<Double>> rate = m.get("value");
         goal(String.format(Locale.ROOT, "5. %s streamed in -Xmx64m, throughput SDK/raw ≥ 0.9",
                 DOWNLOAD_BYTES == 1L << 30 ? "1 GiB" : (DOWNLOAD_BYTES >> 20) + " MiB"),
                 Stats.ratio(List.of(Stats.ratios(rate.get("sdk"), rate.get("raw")))), 0.9, false, "");
