@@ -212,6 +212,14 @@ public final class RunAll {
         }
     }
 
+    private static double loadOneMinute() {
+        try {
+            return Double.parseDouble(Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     private static String firstLine(String file, String prefix) {
         try (Stream<String> lines = Files.lines(Paths.get(file))) {
             return lines.filter(l -> l.startsWith(prefix)).findFirst().map(l -> l.replaceFirst("^[^:]*:\\s*", ""))
@@ -232,6 +240,14 @@ public final class RunAll {
             md.append("**Quick mode** (`-Dbench.quick=true`): the full method with few, short rounds, for developing "
                     + "the harness. Its intervals are wide and its figures are not the README's; those come from a "
                     + "full run written to `RESULTS.md`.\n\n");
+        }
+        double load = loadOneMinute();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (load > cpus) {
+            md.append(String.format(Locale.ROOT, "**Perturbed run**: the 1-minute load average at the start (%.1f) was "
+                    + "above the CPU count (%d): other processes (e.g. concurrent builds) competed for the CPUs, so "
+                    + "every timing below is disturbed and its interval wide. Allocation figures are not affected.%n%n",
+                    load, cpus));
         }
         md.append("Written by `benchmarks` (`dev.martech.bench.RunAll`, see benchmarks/README.md); do not edit by hand.\n\n");
         md.append("| | |\n| --- | --- |\n");
