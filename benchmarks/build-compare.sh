@@ -68,8 +68,8 @@ for ((i = 1; i <= runs; i++)); do
     times[$v,$i]=$t
     echo "round $i $v ${t} s"
   done
-  ratios+=("$(echo "scale=4; ${times[ours,$i]} / ${times[stock,$i]}" | bc)")
-  ratios_main+=("$(echo "scale=4; ${times[ours-main,$i]} / ${times[stock,$i]}" | bc)")
+  ratios+=("$(printf '%.4f' "$(echo "scale=6; ${times[ours,$i]} / ${times[stock,$i]}" | bc)")")
+  ratios_main+=("$(printf '%.4f' "$(echo "scale=6; ${times[ours-main,$i]} / ${times[stock,$i]}" | bc)")")
 done
 load_end=$(load)
 
@@ -91,7 +91,7 @@ interval() { # ratios -> "mean [lo, hi]" via the harness's Stats, if compiled
   echo "| JDK | $(java -version 2>&1 | head -1) |"
   echo "| Maven | $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g') |"
   echo
-  echo "Wall seconds per build from clean module \`target/\` directories, local repository warm, offline; $runs rounds,"
+  echo "Wall seconds per build from clean module \`target/\` directories, local repository warm, offline; $runs round(s),"
   echo "order shuffled per round. **ours**: \`mvn -o install -DskipTests -pl $clients\` (our generator, our"
   echo "templates; compiles main sources and the 474 generated contract tests). **ours-main**: the same with"
   echo "\`-Dmaven.test.skip=true\`. **stock**: openapi-generator 7.25.0 \`java\`, default library (okhttp-gson), the"

@@ -94,6 +94,30 @@ public final class RunAll {
         System.exit(0);
     }
 
+    private interface Part {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one part if wanted; a part that fails is recorded in the results (and its goals are missing from
+     * the table) rather than losing the parts measured before it.
+     */
+    private void part(String name, Part part) {
+        if (!wanted(name)) {
+            return;
+        }
+        try {
+            part.run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            md.append("\n## Part `").append(name).append("` FAILED\n\n`").append(e.getClass().getSimpleName())
+                    .append(": ").append(message.replace('`', '\'')).append("` (its goals are missing below; the "
+                    + "console log has the rest)\n");
+            notShown.add("part " + name + " failed");
+        }
+    }
+
     private static boolean wanted(String part) {
         return ONLY.isBlank() || Arrays.asList(ONLY.split(",")).contains(part);
     }
@@ -107,30 +131,14 @@ public final class RunAll {
         preload();
         String loadStart = loadAverage();
         header(loadStart);
-        if (wanted("single")) {
-            single();
-        }
-        if (wanted("owncost")) {
-            ownCost();
-        }
-        if (wanted("alloc")) {
-            allocSites();
-        }
-        if (wanted("concurrent")) {
-            concurrent();
-        }
-        if (wanted("async")) {
-            async();
-        }
-        if (wanted("paging")) {
-            paging();
-        }
-        if (wanted("download")) {
-            download();
-        }
-        if (wanted("cold")) {
-            coldStart();
-        }
+        part("single", this::single);
+        part("owncost", this::ownCost);
+        part("alloc", this::allocSites);
+        part("concurrent", this::concurrent);
+        part("async", this::async);
+        part("paging", this::paging);
+        part("download", this::download);
+        part("cold", this::coldStart);
         String buildProperty = System.getProperty("bench.build", "");
         boolean build = buildProperty.isBlank() ? !QUICK : Boolean.parseBoolean(buildProperty);
         if (!stockRows.isEmpty()) {
@@ -139,8 +147,8 @@ public final class RunAll {
                     + "geometric mean [95 % interval] of the per-round ratios.\n\n| measure | stock/raw |\n| --- | ---: |\n");
             stockRows.forEach(r -> md.append(r).append('\n'));
         }
-        if (build && wanted("build")) {
-            buildCompare();
+        if (build) {
+            part("build", this::buildCompare);
         }
         md.append("\n## Goals\n\nSDK/raw (or as stated), same machine, same run; the interval is the 95 % confidence "
                 + "interval of the per-round ratios (see the top). **holds** only when the whole interval is inside "
