@@ -380,7 +380,9 @@ public final class RunAll {
     /** The goals that are not shown, and what the profile says about where the SDK's own time and bytes go. */
     private void closingNote() {
         md.append("\n## Closing note\n\n");
-        if (notShown.isEmpty()) {
+        if (goals.isEmpty() && notShown.isEmpty()) {
+            md.append("No goal was measured in this run.\n");
+        } else if (notShown.isEmpty()) {
             md.append("Every goal measured in this run holds.\n");
         } else {
             md.append("Not shown in this run: ").append(String.join("; ", notShown)).append(".\n");
@@ -509,9 +511,37 @@ public final class RunAll {
         md.append(String.format(Locale.ROOT, "| **sdk − raw** [95 %% interval] | **%.2f** [%.2f, %.2f] | **%.0f** [%.0f, %.0f] |%n",
                 d[0], d[1], d[2], a[0], a[1], a[2]));
         md.append(String.format(Locale.ROOT, "| sdk / raw | %s | |%n", q.text()));
+        // The same comparison in interleaved slices in one JVM per fork (robust to a busy machine): per-round
+        // difference and ratio of the p50s.
+        List<List<Map<String, String>>> forks = new ArrayList<>();
+        for (int f = 0; f < FORKS; f++) {
+            forks.add(slices("owncost", "small", ROUNDS, WARMUP, SLICE_SMALL_MS));
+        }
+        List<Double> sliceDiffs = new ArrayList<>();
+        for (List<Map<String, String>> f : forks) {
+            List<Double> s = values(f, "sdk", "p50us");
+            List<Double> r = values(f, "raw", "p50us");
+            for (int i = 0; i < Math.min(s.size(), r.size()); i++) {
+                sliceDiffs.add(s.get(i) - r.get(i));
+            }
+        }
+        double[] sd = Stats.difference(sliceDiffs);
+        md.append(String.format(Locale.ROOT, "%nThe same two calls in interleaved slices (`Slices owncost`: %d forks × "
+                + "(%d warm-up + %d measured rounds) of %d ms slices, order shuffled per round), p50 per call:%n%n",
+                FORKS, WARMUP, ROUNDS, SLICE_SMALL_MS));
+        md.append("| | p50 µs | alloc B/call |\n| --- | ---: | ---: |\n");
+        for (String v : List.of("raw", "sdk")) {
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.0f |%n", v, Stats.median(all(forks, v, "p50us")),
+                    Stats.median(all(forks, v, "allocPerCall"))));
+        }
+        md.append(String.format(Locale.ROOT, "| **sdk − raw** [95 %% interval] | **%.2f** [%.2f, %.2f] | |%n", sd[0], sd[1],
+                sd[2]));
+        md.append(String.format(Locale.ROOT, "| sdk / raw | %s | |%n", ratio(forks, "sdk", "raw", "p50us").text()));
         ownCost = String.format(Locale.ROOT, "\nWhere the SDK's own time goes: through its real OkHttp adapter, with the "
-                + "socket out, a small call costs %.2f µs [%.2f, %.2f] and %.0f B more than raw OkHttp doing the same "
-                + "request (section 2a); section 2b breaks the bytes down by area and site.", d[0], d[1], d[2], a[0]);
+                + "socket out, a small call's p50 is %.2f µs [%.2f, %.2f] above raw OkHttp doing the same request in "
+                + "interleaved slices (JMH, forks alternating: %.2f µs [%.2f, %.2f]), and it allocates %.0f B more "
+                + "(section 2a); section 2b breaks the bytes down by area and site.", sd[0], sd[1], sd[2], d[0], d[1], d[2],
+                a[0]);
     }
 
     private void allocSites() throws Exception {

@@ -29,6 +29,8 @@ import okhttp3.OkHttpClient;
  * Slices concurrent small|large rounds warmup sliceMs seed   raw, sdk, stock: 32 threads on one client; calls/s
  * Slices async      small|large rounds warmup sliceMs seed   sync32 (32 SDK threads) and async32 (one thread
  *                                                            keeping 32 SDK async calls in flight); calls/s
+ * Slices owncost    small       rounds warmup sliceMs seed   raw, sdk: as single, small body, both on one
+ *                                                            {@link InMemory} OkHttpClient (no socket)
  * </pre>
  */
 public final class Slices {
@@ -44,12 +46,12 @@ public final class Slices {
     private final ObjectMapper mapper;
     private final StockCalls stock;
 
-    private Slices(String base, boolean small) {
+    private Slices(String base, boolean small, OkHttpClient inMemory) {
         this.base = base;
         this.campaign = small ? Fixtures.SMALL_CAMPAIGN : Fixtures.LARGE_CAMPAIGN;
         this.limit = small ? Fixtures.SMALL_SIZE : Fixtures.PAGE_SIZE;
-        this.sdk = Calls.sdk(base);
-        this.raw = Calls.rawClient();
+        this.sdk = inMemory == null ? Calls.sdk(base) : Calls.sdk(base, inMemory);
+        this.raw = inMemory == null ? Calls.rawClient() : inMemory;
         this.mapper = Calls.rawMapper();
         this.stock = StockCalls.create(base);
     }
@@ -61,16 +63,20 @@ public final class Slices {
         int warmup = Integer.parseInt(args[3]);
         long sliceNanos = Long.parseLong(args[4]) * 1_000_000L;
         Random random = new Random(Long.parseLong(args[5]));
-        List<String> variants = mode.equals("async") ? List.of("sync32", "async32") : List.of("raw", "sdk", "stock");
+        List<String> variants = mode.equals("async") ? List.of("sync32", "async32")
+                : mode.equals("owncost") ? List.of("raw", "sdk") : List.of("raw", "sdk", "stock");
         try (BenchServer server = BenchServer.forCalls()) {
-            Slices s = new Slices(server.baseUrl(), small);
-            Workers workers = mode.equals("single") ? null : s.new Workers();
+            Slices s = mode.equals("owncost")
+                    ? new Slices(server.baseUrl(), true, InMemory.client(Fixtures.smallPage()))
+                    : new Slices(server.baseUrl(), small, null);
+            boolean oneThread = mode.equals("single") || mode.equals("owncost");
+            Workers workers = oneThread ? null : s.new Workers();
             for (int round = 0; round < warmup + rounds; round++) {
                 List<String> order = new ArrayList<>(variants);
                 Collections.shuffle(order, random);
                 for (String v : order) {
                     String result;
-                    if (mode.equals("single")) {
+                    if (oneThread) {
                         result = s.single(v, sliceNanos);
                     } else if (v.equals("async32")) {
                         result = s.async(sliceNanos);
