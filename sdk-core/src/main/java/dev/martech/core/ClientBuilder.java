@@ -160,6 +160,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
+    /**
+     * Told once per (API, model, property or enum value) when a response holds a property or enum value the
+     * SDK does not know (default: one WARN log line each); see {@link dev.martech.core.json.DriftListener}.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public B driftListener(dev.martech.core.json.DriftListener listener) {
+        options.driftListener(listener);
+        return self();
+    }
+
     public B userAgent(String userAgent) {
         options.userAgent(userAgent);
         return self();

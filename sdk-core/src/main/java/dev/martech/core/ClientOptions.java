@@ -3,6 +3,7 @@ package dev.martech.core;
 import dev.martech.core.auth.Auth;
 import dev.martech.core.http.Transport;
 import dev.martech.core.internal.Checks;
+import dev.martech.core.json.DriftListener;
 import dev.martech.core.logging.LogLevel;
 import dev.martech.core.logging.Redactor;
 import dev.martech.core.retry.RetryPolicy;
@@ -49,6 +50,7 @@ public final class ClientOptions {
     private final Sleeper sleeper;
     private final Clock clock;
     private final String userAgent;
+    private final DriftListener driftListener;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -68,6 +70,7 @@ public final class ClientOptions {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.userAgent = b.userAgent;
+        this.driftListener = b.driftListener;
     }
 
     public static Builder builder() {
@@ -93,6 +96,7 @@ public final class ClientOptions {
         b.sleeper = sleeper;
         b.clock = clock;
         b.userAgent = userAgent;
+        b.driftListener = driftListener;
         return b;
     }
 
@@ -115,6 +119,8 @@ public final class ClientOptions {
     public Sleeper sleeper() { return sleeper; }
     public Clock clock() { return clock; }
     public String userAgent() { return userAgent; }
+    /** Told once per new kind of API drift seen in responses; default {@link DriftListener#logging()}. */
+    public DriftListener driftListener() { return driftListener; }
 
     /** The redactor for these options: default safe headers plus extra ones, default secret query names plus extra. */
     public Redactor newRedactor() {
@@ -151,8 +157,21 @@ public final class ClientOptions {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private String userAgent = "martech-sdk-java";
+        private DriftListener driftListener = DriftListener.logging();
 
         private Builder() {
+        }
+
+        /**
+         * Told once per (API, model, property or enum value) when a response holds a property or enum value
+         * the SDK does not know; {@link DriftListener#none()} to stay silent.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder driftListener(DriftListener listener) {
+            this.driftListener = Checks.required("driftListener", listener);
+            return this;
         }
 
         /** An absolute http(s) URL including any base path, e.g. {@code https://api.contactlab.it/hub/v1}. */
