@@ -70,6 +70,11 @@ public class MartechJavaCodegen extends JavaClientCodegen {
             for (org.openapitools.codegen.model.ModelMap entry : models.getModels()) {
                 org.openapitools.codegen.CodegenModel model = entry.getModel();
                 model.vendorExtensions.put("x-class-doc", classDoc(model, usedBy.get(model.classname)));
+                // allOf with one $ref (REF_AS_PARENT_IN_ALLOF): the subtype extends its parent and its builder
+                // the parent's builder, so the parent's properties are not generated twice.
+                if (model.hasChildren || model.parent != null) {
+                    model.vendorExtensions.put("x-in-hierarchy", Boolean.TRUE);
+                }
             }
         }
         return result;

@@ -104,6 +104,15 @@ class ModelsTest {
         assertThat(node._additionalProperties()).isEmpty();
         assertThat(mapper.readTree(mapper.writeValueAsString(node))).isEqualTo(mapper.readTree(tree));
 
+        Ticket asTicket = node; // allOf [Ticket, {depth, ...}]: a subtype, not a copy of Ticket's code
+        assertThat(asTicket.handover()).contains(true);
+        GetTicketTreeResponse deeper = node.toBuilder().depth(java.math.BigDecimal.valueOf(3)).handover(false).build();
+        assertThat(deeper.depth()).map(Number::intValue).contains(3);
+        assertThat(deeper.handover()).contains(false);
+        assertThat(deeper.id()).contains("t1");
+        assertThat(deeper).isNotEqualTo(node);
+        assertThat(deeper.toBuilder().depth(java.math.BigDecimal.valueOf(2)).handover(true).build()).isEqualTo(node);
+
         Ticket ticket = mapper.readValue(tree, Ticket.class);
         assertThat(ticket._additionalProperties()).containsOnlyKeys("depth", "unreadCommentsCount");
 
