@@ -200,11 +200,14 @@ public class MartechJavaCodegen extends JavaClientCodegen {
                 || openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
-        // java.lang and java.util names would shadow the real ones in generated code.
+        // java.lang, java.util and sdk-core names would shadow the real ones in generated code.
         java.util.Set<String> taken = new java.util.HashSet<>(List.of("Object", "String", "Integer", "Long", "Short",
                 "Byte", "Boolean", "Double", "Float", "Number", "Character", "Class", "Void", "Error", "Exception",
                 "Record", "Enum", "Module", "Package", "Process", "Runtime", "System", "Thread", "List", "Map", "Set",
-                "Date", "File", "Optional", "Objects", "Arrays", "Collections", "Upload"));
+                "Date", "File", "Optional", "Objects", "Arrays", "Collections", "Upload",
+                // sdk-core types the generated code uses
+                "Page", "Paging", "AutoPager", "ApiModel", "JsonField", "OpenEnum", "OneOfDeserializer", "ApiResponse",
+                "ApiRequest", "RequestOptions", "BinaryResponse", "ResponseType", "ClientRuntime"));
         List<String> inline = new java.util.ArrayList<>();
         for (String name : openAPI.getComponents().getSchemas().keySet()) {
             if (name.contains("_") && !modelNameMapping.containsKey(name)) {
