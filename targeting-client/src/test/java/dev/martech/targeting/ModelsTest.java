@@ -116,6 +116,19 @@ class ModelsTest {
     }
 
     @Test
+    void aListOfModelsWithAnItemOfTheWrongTypeFailsOnlyThatListAndDecodingGoesOn() throws Exception {
+        RecipientsPage page = mapper.readValue("""
+                {"results": [{"title": "Anna", "portal_state": {"nested": [1, {"deep": true}]}}, "oops", {"title": "Emma"}],
+                 "next": "cursor-2", "total": 3}""", RecipientsPage.class);
+
+        assertThatThrownBy(page::results).isInstanceOf(ResponseDecodingException.class)
+                .hasMessageContaining("RecipientsPage.results could not be read");
+        assertThat(page._results().isUnreadable()).isTrue();
+        assertThat(page.next()).as("the properties after the broken list").contains("cursor-2");
+        assertThat(page.total()).contains(3);
+    }
+
+    @Test
     void unknownPropertiesAreKeptAndWrittenBack() throws Exception {
         String json = "{\"entity_id\":\"0b3c3f6e-4a44-4e38-9d43-0d7b6a0f4a11\",\"entity_schema\":\"contact\","
                 + "\"score\":{\"value\":7}}";
