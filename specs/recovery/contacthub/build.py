@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Rebuild specs/contacthub.yaml (OpenAPI 3.0.3) for Contacthub API 1.299.1.
 
-Inputs (read-only):
-  seed       /work/shared/seeds/003_83976acff8d9d97f.txt   (rendered reference text)
-  reference  /work/shared/reference/contacthub-1.51.0.swagger.yaml (only used to
+Inputs (read-only; by default from ../shared beside the repository root):
+  seed       ../shared/seeds/003_83976acff8d9d97f.txt   (rendered reference text)
+  reference  ../shared/reference/contacthub-1.51.0.swagger.yaml (only used to
              verify `ref:` claims and to read the OAuth2 securityDefinition)
 Hand-maintained (this directory):
   operations.yaml  method/path/evidence/operationId/status/schema names per op
@@ -25,8 +25,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import seedparse  # noqa: E402
 
-DEFAULT_SEED = "/work/shared/seeds/003_83976acff8d9d97f.txt"
-DEFAULT_REF = "/work/shared/reference/contacthub-1.51.0.swagger.yaml"
+SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "shared"))
+DEFAULT_SEED = os.path.join(SHARED, "seeds", "003_83976acff8d9d97f.txt")
+DEFAULT_REF = os.path.join(SHARED, "reference", "contacthub-1.51.0.swagger.yaml")
 DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "..", "contacthub.yaml"))
 
 STATUS_TEXT = {200: "OK", 201: "Created", 202: "Accepted", 204: "No Content",
@@ -281,6 +282,12 @@ def main():
             if p["required"] or p["in"] == "path":
                 ps["required"] = True
             ps["schema"] = field_to_schema(p, named_enums)
+            pov = (m.get("params") or {}).get(p["name"])
+            if pov is not None:
+                # hand correction of a seed parameter type (operations.yaml says why)
+                if not pov.get("why"):
+                    problems.append("op %d: params.%s without why" % (m["n"], p["name"]))
+                ps["schema"] = od(*pov["schema"].items())
             if p.get("example") is not None:
                 ex = p["example"]
                 if ex.startswith(p["name"] + "="):
@@ -439,6 +446,21 @@ def main():
     for k, v in named_enums.items():
         if k not in schemas:
             schemas[k] = v
+    # server-set fields are readOnly: every property the seed itself calls "system generated",
+    # plus the hand list `read_only` in schemas.yaml (ids and timestamps the server assigns)
+    for name, s in schemas.items():
+        for pv in (s.get("properties") or {}).values():
+            if "system generated" in str(pv.get("description", "")).lower():
+                pv["readOnly"] = True
+    for name, props in (manual.get("read_only") or {}).items():
+        for pk in props:
+            pv = schemas.get(name, {}).get("properties", {}).get(pk)
+            if pv is None:
+                problems.append("read_only: %s.%s is not a property" % (name, pk))
+            elif "$ref" in pv:
+                problems.append("read_only: %s.%s is a $ref (3.0 ignores its siblings)" % (name, pk))
+            else:
+                pv["readOnly"] = True
     # sort: deterministic alphabetical order
     schemas = OrderedDict(sorted(schemas.items()))
 

@@ -28,6 +28,7 @@ DEFAULT_SEED = os.path.join(REPO, '..', 'shared', 'seeds', SEED_NAME)
 YAML_START_MARKER = '# API information'
 
 METHODS = ('get', 'put', 'post', 'delete', 'options', 'head', 'patch')
+ARRAY_KEYWORDS = ('minItems', 'maxItems', 'uniqueItems')
 
 # --------------------------------------------------------------------------
 # Swagger 2.0 object model.  value None = scalar (or flow) value only;
@@ -347,8 +348,19 @@ class Recovery:
             return self.resolve_typed(ln, k, val, cands)
         if val is None and any(c.kind in ('propmap', 'defs') for c in cands):
             return self.resolve_name(ln, k, cands, prev_frame)
+        if k in ARRAY_KEYWORDS and c0.kind == 'schema' and c0.stype() != 'array':
+            arrays = [c for c in cands if c.kind == 'schema' and c.stype() == 'array']
+            if arrays:
+                self.decide(ln, 'array-keyword', cands, arrays[0],
+                            '`%s` only constrains an array; the innermost open schema (type %s) is '
+                            'not one, so it goes to the innermost open array schema'
+                            % (k, c0.stype() or 'unset, a $ref'))
+                return arrays[0]
         if c0 is prev_frame:
             # natural continuation of the mapping holding the previous key
+            self.decide(ln, 'continuation', cands, c0,
+                        'continues the mapping holding the previous key (the innermost open node '
+                        'lacking `%s`)' % k)
             return c0
         self.decide(ln, 'deepest-after-close', cands, c0,
                     'key follows a closed nested block; innermost open %s that '
@@ -398,6 +410,8 @@ class Recovery:
             return defs[0]
         props = [c for c in maps if c.kind == 'propmap']
         if len(props) == 1 and not kw:
+            self.decide(ln, 'only-properties-map', cands, props[0],
+                        'a nested value under a name: the only open `properties:` map takes it')
             return props[0]
         for c in props:
             req = self.owner_required(c)
@@ -466,7 +480,9 @@ class Recovery:
             'why': 'the comment annotates the block list it follows, not the next key', 'ctx': []})
 
     def note(self, ln, rule, cands, chosen):
-        pass
+        """Record a decision where the innermost candidate won by a rule."""
+        self.decide(ln, rule, cands, chosen,
+                    'the innermost candidate; the rule confirms it')
 
     def props_of(self, f):
         p = f.children.get('properties')
@@ -610,7 +626,12 @@ class Recovery:
             self.err(ln, 'no open object accepts key (stack %s)' % [f.label() for f in self.stack[-6:]])
             f = [x for x in self.stack if not x.seq][-1]
         else:
+            n = len(self.decisions)
             f = self.resolve_key(ln, key, val, cands, prev_frame, end)
+            if len(cands) > 1 and len(self.decisions) == n:
+                # every place with more than one legal nesting is recorded
+                self.decide(ln, 'value-type', cands, f,
+                            'the only open schema among the candidates whose type fits the value')
         self.pop_to(f)
         f.keys[key] = (ln, val)
         self.open_child(f, key, val, ln, end)
@@ -665,14 +686,20 @@ def main():
     if lines and lines[-1] == '':
         lines.pop()
     start, end = find_bounds(lines)
+    # the defect fixes are applied before the nesting is recovered: a fixed
+    # line may change where it (or the next line) belongs
+    plines = list(lines)
+    for ln, (orig, repl, why) in MODIFICATIONS.items():
+        assert lines[ln - 1] == orig, (ln, lines[ln - 1])
+        plines[ln - 1] = repl
     # pass 1: innermost-first, collects sibling statistics and required lists
-    base = Recovery(lines, start, OVERRIDES)
+    base = Recovery(plines, start, OVERRIDES)
     base.run(end)
     maps, prev = base.prop_maps(), base.required_map()
     # further passes: use the pass-1 sibling statistics; iterate only for
     # required lists that appear after the properties they name
     for npass in range(2, 8):
-        rec = Recovery(lines, start, OVERRIDES, prev, maps)
+        rec = Recovery(plines, start, OVERRIDES, prev, maps)
         rec.run(end)
         req = rec.required_map()
         if req == prev:
@@ -726,7 +753,7 @@ def pagination_style(op, spec, path=None, method=None):
 
 # list operations paging with pagingOffset/pagingCount whose 200 schema in the
 # seed is not an array although the description says "List of ..." (left as is)
-OFFSET_LIST_DEFECTS = {('get', '/channels')}
+OFFSET_LIST_DEFECTS = set()
 
 
 def render(rec, lines, start, end, added, modified):
@@ -813,6 +840,18 @@ _R_TICKET = ('Ticket layout as in SocialHub public swagger: followupTo={followup
              'Ticket-level list')
 _R_ANALYTICS = 'analytics blocks reach/engagement/comparison are siblings, each a small metric object'
 _R_TOP = 'property of the enclosing entity; the preceding nested object is complete'
+_R_LINKEDIN = ('LinkedIn targeting = four sibling arrays industries/jobFunctions/geoLocations/interfaceLocales '
+               '(the options route takes each as a separate `type`, and each item is a flat {id, name})')
+_R_REPLY_BODY = ('a reply request field: the template object is {name, networkId, language, variables} '
+                 '(its required list); the sibling reply bodies carry these fields at the top level, '
+                 'and a DM/tagged/option reply needs no template')
+_R_TAG_SUMMARY = ('tag summary = clicks/reach/engagement/compare siblings, compare = the same metrics '
+                  'for the compare range (reach {paid, organic, total} and engagement {comments, likes, '
+                  'shared, total} are separate metric objects)')
+_R_FB_TARGETING = ('Facebook targeting options: one top-level array per requested `type` '
+                   '(adlocale -> locales, adgeolocation -> countries/locations, audienceinterest -> interests)')
+_R_ADSET = ('Facebook ad set fields (Marketing API AdSet.destination_type, AdSet.bid_amount), not '
+            'targeting spec fields')
 OVERRIDES = {
     # /channels/facebook body: store_location_descriptor is a page field
     1457: (1411, _R_FBPAGE),
@@ -872,6 +911,27 @@ OVERRIDES = {
     16461: (16443, _R_MANIFEST), 16469: (16443, _R_MANIFEST), 16494: (16485, _R_MANIFEST),
     16506: (16485, _R_MANIFEST), 16508: (16476, _R_MANIFEST), 16516: (16471, _R_MANIFEST),
     16528: (16443, _R_MANIFEST),
+    # issue 13 (spec corrections), one letter per fix; specs/recovery/socialhub/README.md
+    # lists each with its evidence
+    # (d) LinkedIn targeting: four sibling arrays, not a chain
+    7249: (7239, _R_LINKEDIN), 7258: (7239, _R_LINKEDIN), 7267: (7239, _R_LINKEDIN),
+    15021: (15011, _R_LINKEDIN), 15030: (15011, _R_LINKEDIN), 15039: (15011, _R_LINKEDIN),
+    # (e), (l) reply body: option/categoryIds/suggestedAiActions are body fields, not template fields
+    11051: (11000, _R_REPLY_BODY), 11054: (11000, _R_REPLY_BODY), 11061: (11000, _R_REPLY_BODY),
+    # (f) createTicketReplySuggestion body: sendAs/tag/channelId/excludedReplyIds/option
+    11257: (11231, _R_REPLY_BODY), 11261: (11231, _R_REPLY_BODY), 11270: (11231, _R_REPLY_BODY),
+    11274: (11231, _R_REPLY_BODY), 11279: (11231, _R_REPLY_BODY),
+    # (h) Manifest: options belongs to the ticketActions[] item
+    2380: (2334, _R_MANIFEST + '; options is a ticketActions[] item field (public swagger)'),
+    # (i) tag analytics summary: clicks/reach/engagement/compare are siblings, also inside compare
+    10087: (10073, _R_TAG_SUMMARY), 10099: (10073, _R_TAG_SUMMARY), 10116: (10102, _R_TAG_SUMMARY),
+    # (j) Facebook targeting options: countries and interests are top-level arrays
+    5895: (5885, _R_FB_TARGETING), 5908: (5885, _R_FB_TARGETING), 5931: (5885, _R_FB_TARGETING),
+    # ... and the same chain in definitions/FacebookTargeting: interests is a targeting field,
+    # not a field of each location
+    15104: (15050, _R_FB_TARGETING + '; in definitions/FacebookTargeting interests sits beside locations'),
+    # (k) FacebookAdSet: destination_type and bid_amount are ad set fields
+    15693: (15565, _R_ADSET), 15695: (15565, _R_ADSET),
 }
 
 
@@ -885,7 +945,29 @@ MODIFICATIONS = {
             'JavaScript regex-literal slashes: as an ECMA pattern it requires a literal "/" before "^" and can never match'),
     16032: ('pattern: /^[a-zA-Z]+$/', 'pattern: ^[a-zA-Z]+$',
             'JavaScript regex-literal slashes: as an ECMA pattern it requires a literal "/" before "^" and can never match'),
+    # (g) GET /channels: the 200 body is the list of channels
+    1170: ('schema:', "schema: {type: array, items: {$ref: '#/definitions/Channel'}}",
+           'GET /channels "Lists the channels" (200: "List of channels of the account", offset/count '
+           'paging) documents a single Channel; the body is an array of Channel'),
+    1171: ("$ref: '#/definitions/Channel'", "# seed: $ref: '#/definitions/Channel' (now the item of the array above)",
+           'the single-Channel $ref moved into the array of seed line 1170; kept as a comment'),
+    # (d) typo in the LinkedinTargeting property name
+    15012: ('insustries:', 'industries:',
+            'typo ("s" for the adjacent "d"): the LinkedIn targeting options route and its `type` enum '
+            'in the same spec spell `industries`'),
 }
+_MIN_FOR_MAX = ('seed typo minItems-for-maxItems: a minimum of 10000 ids would reject every real request; '
+                'the sibling body of POST /cp/posts/aggregates/day has `maxItems: 10000` on the same id '
+                'lists (channelIds, assignees, tags). The array-keyword rule puts it on the array')
+for _ln in (4018, 4023, 4028, 4424, 4429, 4434):
+    MODIFICATIONS[_ln] = ('minItems: 10000', 'maxItems: 10000', _MIN_FOR_MAX)
+_ENUM = "enum: ['archive', 'category', 'delete', 'hide', 'like', 'reply']"
+_SWAP = ('`uniqueItems` sits between the string items\' `type` and `enum`; it constrains the array, and '
+         'in block YAML the array\'s key cannot come back between two keys of its items, so the two lines '
+         'trade places (the enum stays on the items, uniqueItems goes to the array)')
+for _ln in (11068, 11184, 11399):
+    MODIFICATIONS[_ln] = ('uniqueItems: true', _ENUM, _SWAP)
+    MODIFICATIONS[_ln + 1] = (_ENUM, 'uniqueItems: true', _SWAP)
 
 def dump_objects(rec, lo=0, hi=10**9):
     """Debug: nested object schemas and their properties (seed lines)."""

@@ -7,6 +7,7 @@ import dev.martech.core.RequestOptions;
 import dev.martech.core.json.Json;
 import dev.martech.targeting.TargetingClient;
 import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.model.AutomationStatus;
 import dev.martech.targeting.model.Recipient;
 import dev.martech.targeting.model.RecipientsPage;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -29,6 +31,11 @@ public final class Calls {
 
     public static TargetingClient sdk(String baseUrl) {
         return TargetingClient.builder().baseUrl(baseUrl).bearerToken(Fixtures.TOKEN).build();
+    }
+
+    /** An SDK client on a caller-supplied OkHttpClient (e.g. one that answers from memory, see {@link InMemory}). */
+    public static TargetingClient sdk(String baseUrl, OkHttpClient okHttp) {
+        return TargetingClient.builder().baseUrl(baseUrl).bearerToken(Fixtures.TOKEN).okHttpClient(okHttp).build();
     }
 
     public static ContactflowClient sdkDownloads(String baseUrl) {
@@ -47,6 +54,26 @@ public final class Calls {
     public static RecipientsPage sdkGet(TargetingClient client, UUID campaign, int limit) {
         return client.campaignRecipient().getRecipients(campaign, GetRecipientsParams.builder().limit(limit).build(),
                 RequestOptions.none());
+    }
+
+    public static CompletableFuture<RecipientsPage> sdkGetAsync(TargetingClient client, UUID campaign, int limit) {
+        return client.campaignRecipient().getRecipientsAsync(campaign, GetRecipientsParams.builder().limit(limit).build(),
+                RequestOptions.none());
+    }
+
+    /** Auto-pages every recipient of {@code campaign} as a Stream, counting all and the "success" ones. */
+    public static long[] sdkPageAll(TargetingClient client, UUID campaign, int limit) {
+        long[] counts = new long[2];
+        client.campaignRecipient()
+                .getRecipientsAutoPaging(campaign, GetRecipientsParams.builder().limit(limit).build(), RequestOptions.none())
+                .stream()
+                .forEach(r -> {
+                    counts[0]++;
+                    if (AutomationStatus.SUCCESS.equals(r.getAutomationStatus())) {
+                        counts[1]++;
+                    }
+                });
+        return counts;
     }
 
     public static RecipientsPage rawGet(OkHttpClient http, ObjectMapper mapper, String baseUrl, UUID campaign, int limit,

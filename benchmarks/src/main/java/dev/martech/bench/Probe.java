@@ -2,9 +2,7 @@ package dev.martech.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.martech.contactflow.ContactflowClient;
-import dev.martech.core.RequestOptions;
 import dev.martech.targeting.TargetingClient;
-import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
 import dev.martech.targeting.model.AutomationStatus;
 import dev.martech.targeting.model.Recipient;
 import dev.martech.targeting.model.RecipientsPage;
@@ -50,17 +48,7 @@ public final class Probe {
             if (variant.equals("sdk")) {
                 try (TargetingClient client = Calls.sdk(base)) {
                     start = System.nanoTime(); // clients are built outside the timed region (see download)
-                    long[] counts = new long[2];
-                    client.campaignRecipient()
-                            .getRecipientsAutoPaging(Fixtures.PAGED_CAMPAIGN,
-                                    GetRecipientsParams.builder().limit(Fixtures.PAGE_SIZE).build(), RequestOptions.none())
-                            .stream()
-                            .forEach(r -> {
-                                counts[0]++;
-                                if (r.automationStatus().filter(AutomationStatus.SUCCESS::equals).isPresent()) {
-                                    counts[1]++;
-                                }
-                            });
+                    long[] counts = Calls.sdkPageAll(client, Fixtures.PAGED_CAMPAIGN, Fixtures.PAGE_SIZE);
                     items = counts[0];
                     succeeded = counts[1];
                 }

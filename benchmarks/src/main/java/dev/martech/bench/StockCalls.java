@@ -5,8 +5,11 @@ import org.openapitools.stock.targeting.api.CampaignRecipientApi;
 import org.openapitools.stock.targeting.client.ApiClient;
 import org.openapitools.stock.targeting.client.ApiException;
 
-/** The stock openapi-generator client (java / native) for the same operation, with its own model classes. */
+/** The stock openapi-generator client (java generator, default library okhttp-gson) for the same operation, with its own model classes. */
 public final class StockCalls {
+    /** The stock generator's library this client was generated with (benchmarks/pom.xml). */
+    public static final String LIBRARY = "okhttp-gson";
+
     private final CampaignRecipientApi api;
 
     private StockCalls(CampaignRecipientApi api) {
@@ -14,11 +17,9 @@ public final class StockCalls {
     }
 
     public static StockCalls create(String baseUrl) {
-        ApiClient client = new ApiClient();
-        // HTTP/1.1 like the others (the default HTTP/2 would first try an h2c upgrade on cleartext).
-        client.setHttpClientBuilder(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1));
-        client.updateBaseUri(baseUrl);
-        client.setRequestInterceptor(b -> b.header("Authorization", "Bearer " + Fixtures.TOKEN));
+        ApiClient client = new ApiClient(); // its own default OkHttpClient
+        client.setBasePath(baseUrl);
+        client.addDefaultHeader("Authorization", "Bearer " + Fixtures.TOKEN);
         return new StockCalls(new CampaignRecipientApi(client));
     }
 

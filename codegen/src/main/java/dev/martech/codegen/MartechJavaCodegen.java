@@ -340,13 +340,19 @@ public class MartechJavaCodegen extends JavaClientCodegen {
 
     /**
      * Sets {@code x-return-type} (the Java type a call returns) and {@code x-response-type} (the sdk-core
-     * ResponseType expression that decodes it). Binary and non-JSON text bodies are streamed, never buffered.
+     * ResponseType expression that decodes it). Binary and non-JSON text bodies are streamed, never buffered;
+     * an operation whose only success is a redirect returns the redirect's target ({@code java.net.URI}).
      */
     private void describeResponse(CodegenOperation op) {
         boolean json = op.produces == null || op.produces.isEmpty()
                 || op.produces.stream().anyMatch(m -> String.valueOf(m.get("mediaType")).toLowerCase(Locale.ROOT).contains("json"));
         String returnType = op.returnType;
-        if (op.isResponseFile || (returnType != null && !json && (returnType.equals("String") || returnType.equals("Upload")))) {
+        if (isRedirectOnly(op)) {
+            // e.g. SocialHub's OAuth connect/callback operations: the 302 is the answer, not a step to follow.
+            op.vendorExtensions.put("x-return-type", "java.net.URI");
+            op.vendorExtensions.put("x-response-type", "ResponseType.location()");
+            op.vendorExtensions.put("x-redirect", Boolean.TRUE);
+        } else if (op.isResponseFile || (returnType != null && !json && (returnType.equals("String") || returnType.equals("Upload")))) {
             op.vendorExtensions.put("x-return-type", "BinaryResponse");
             op.vendorExtensions.put("x-response-type", "ResponseType.stream()");
             op.vendorExtensions.put("x-streaming", Boolean.TRUE);
@@ -360,6 +366,21 @@ public class MartechJavaCodegen extends JavaClientCodegen {
             op.vendorExtensions.put("x-return-type", returnType);
             op.vendorExtensions.put("x-response-type", "ResponseType.json(" + returnType + ".class)");
         }
+    }
+
+    /**
+     * Whether the operation's only documented successes are redirects (a 3xx and no 2xx): its caller wants the
+     * {@code Location}, so the runtime must not follow it.
+     */
+    private static boolean isRedirectOnly(CodegenOperation op) {
+        boolean redirect = false;
+        for (CodegenResponse response : op.responses) {
+            if (response.is2xx || response.isDefault) {
+                return false;
+            }
+            redirect |= response.is3xx;
+        }
+        return redirect;
     }
 
     /**
@@ -416,7 +437,7 @@ public class MartechJavaCodegen extends JavaClientCodegen {
                     : String.valueOf(op.consumes.get(0).get("mediaType"));
             op.vendorExtensions.put("x-body-content-type", type);
         }
-        if (op.returnType == null || op.vendorExtensions.get("x-return-type").equals("Void")) {
+        if (op.vendorExtensions.get("x-return-type").equals("Void")) {
             op.vendorExtensions.put("x-void", Boolean.TRUE);
         }
     }

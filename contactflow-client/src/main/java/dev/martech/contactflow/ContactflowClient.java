@@ -10,6 +10,8 @@ import dev.martech.core.errors.ErrorFormat;
 import dev.martech.core.json.DriftReport;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -50,6 +52,29 @@ public final class ContactflowClient extends ContactflowApis {
         return new Builder();
     }
 
+    /**
+     * A client configured from the environment: {@code CONTACTFLOW_TOKEN} (required), {@code CONTACTFLOW_BASE_URL} and {@code CONTACTFLOW_NODE}
+     * (optional), {@code CONTACTFLOW_LOG} or {@code MARTECH_LOG} ({@code info} or {@code debug}, optional).
+     *
+     * @return the client
+     * @throws IllegalStateException when {@code CONTACTFLOW_TOKEN} is not set
+     */
+    public static ContactflowClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /**
+     * A client that differs from this one only in what {@code change} sets, e.g.
+     * {@code client.withOptions(o -> o.readTimeout(Duration.ofMinutes(2)))}. It shares this client's connection
+     * pool and dispatcher (so it is cheap); close this client last.
+     *
+     * @param change the settings that differ
+     * @return the derived client
+     */
+    public ContactflowClient withOptions(Consumer<ClientOptions.Builder> change) {
+        return new ContactflowClient(runtime().derivedOptions(change));
+    }
+
     /** Builds a {@link ContactflowClient}; credentials are required, the node is needed by most calls. */
     public static final class Builder extends OAuth2ClientBuilder<Builder, ContactflowClient> {
         private Builder() {
@@ -61,6 +86,26 @@ public final class ContactflowClient extends ContactflowApis {
                 throw new IllegalArgumentException("node is required but was null");
             }
             return defaultHeader("Node", node.toString());
+        }
+
+        /** Also reads {@code CONTACTFLOW_NODE}, the node UUID. */
+        @Override
+        public Builder fromEnv(Function<String, String> environment) {
+            super.fromEnv(environment);
+            String node = variable("CONTACTFLOW_NODE");
+            if (node != null) {
+                try {
+                    node(UUID.fromString(node));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("CONTACTFLOW_NODE must be a UUID but was '" + node + "'", e);
+                }
+            }
+            return this;
+        }
+
+        @Override
+        protected String environmentPrefix() {
+            return "CONTACTFLOW";
         }
 
         @Override

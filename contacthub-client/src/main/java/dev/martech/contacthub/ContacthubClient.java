@@ -10,6 +10,7 @@ import dev.martech.core.errors.ErrorFormat;
 import dev.martech.core.json.DriftReport;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Client of the Contactlab Contacthub API 1.299.1 (customers, events, nodes…). Build one per service and
@@ -48,9 +49,37 @@ public final class ContacthubClient extends ContacthubApis {
         return new Builder();
     }
 
+    /**
+     * A client configured from the environment: {@code CONTACTHUB_TOKEN} (required), {@code CONTACTHUB_BASE_URL}
+     * (optional), {@code CONTACTHUB_LOG} or {@code MARTECH_LOG} ({@code info} or {@code debug}, optional).
+     *
+     * @return the client
+     * @throws IllegalStateException when {@code CONTACTHUB_TOKEN} is not set
+     */
+    public static ContacthubClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /**
+     * A client that differs from this one only in what {@code change} sets, e.g.
+     * {@code client.withOptions(o -> o.readTimeout(Duration.ofMinutes(2)))}. It shares this client's connection
+     * pool and dispatcher (so it is cheap); close this client last.
+     *
+     * @param change the settings that differ
+     * @return the derived client
+     */
+    public ContacthubClient withOptions(Consumer<ClientOptions.Builder> change) {
+        return new ContacthubClient(runtime().derivedOptions(change));
+    }
+
     /** Builds a {@link ContacthubClient}; credentials are required. */
     public static final class Builder extends OAuth2ClientBuilder<Builder, ContacthubClient> {
         private Builder() {
+        }
+
+        @Override
+        protected String environmentPrefix() {
+            return "CONTACTHUB";
         }
 
         @Override

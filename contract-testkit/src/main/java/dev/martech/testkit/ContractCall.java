@@ -44,6 +44,8 @@ public final class ContractCall {
     static final byte[] UPLOAD_BYTES = "contract-test upload\n\u00e9\u00ff\u0000 end".getBytes(StandardCharsets.ISO_8859_1);
     /** The bytes of every stubbed non-JSON (streamed) response. */
     static final byte[] DOWNLOAD_BYTES = "id,name\r\n1,\"sample \u00e4\"\r\n".getBytes(StandardCharsets.UTF_8);
+    /** Where a stubbed redirect-only operation points (another origin, so following it would be visible). */
+    static final String REDIRECT_LOCATION = "https://redirect.invalid/oauth/dialog?state=contract";
     /** {@code -Dcontract.trace=true} prints each exchange (request sent, response stubbed and read back). */
     private static final boolean TRACE = Boolean.getBoolean("contract.trace");
     private static volatile Path uploadFile;
@@ -185,7 +187,10 @@ public final class ContractCall {
         assertThat(response).as("%s: response", op.label()).isNotNull();
         assertThat(response.status()).as("%s: status", op.label()).isEqualTo(stubStatus);
         Object typed = response.body();
-        if (stubJson != null) {
+        if (stubStatus >= 300 && stubStatus < 400) {
+            assertThat(typed).as("%s: the redirect's Location, not followed", op.label())
+                    .isEqualTo(java.net.URI.create(REDIRECT_LOCATION));
+        } else if (stubJson != null) {
             assertThat(typed).as("%s: typed body of the %s response", op.label(), stubStatus).isNotNull();
             JsonNode back = mapper().valueToTree(typed);
             if (TRACE) {
@@ -223,6 +228,9 @@ public final class ContractCall {
     void stubSuccess() {
         stubStatus = op.successStatus();
         ResponseDefinitionBuilder response = aResponse().withStatus(stubStatus);
+        if (stubStatus >= 300 && stubStatus < 400) {
+            response.withHeader("Location", REDIRECT_LOCATION);
+        }
         String media = op.responseMediaType();
         Schema<?> schema = op.responseSchema();
         if (media != null && schema != null && stubStatus != 204) {

@@ -74,6 +74,15 @@ public final class ContractOperation {
                 status = 200;
                 success = resolveResponse(operation.getResponses().get("default"));
             }
+            if (status < 0) {
+                // Redirect-only operations (OAuth connect/callback): the 3xx is the documented success.
+                for (Map.Entry<String, ApiResponse> e : operation.getResponses().entrySet()) {
+                    if (e.getKey().matches("3[0-9][0-9]") && (status < 0 || Integer.parseInt(e.getKey()) < status)) {
+                        status = Integer.parseInt(e.getKey());
+                        success = resolveResponse(e.getValue());
+                    }
+                }
+            }
         }
         this.successStatus = status < 0 ? 200 : status;
         Map.Entry<String, MediaType> response = success == null ? null : first(success.getContent());

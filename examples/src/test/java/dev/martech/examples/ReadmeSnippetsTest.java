@@ -33,6 +33,8 @@ import dev.martech.core.logging.LogLevel;
 import dev.martech.core.paging.Page;
 import dev.martech.core.retry.RetryPolicy;
 import dev.martech.sandbox.Sandbox;
+import dev.martech.sandbox.SandboxExtension;
+import dev.martech.sandbox.SandboxUrl;
 import dev.martech.socialhub.SocialHubClient;
 import dev.martech.socialhub.api.PostsApi.ListPostsParams;
 import dev.martech.socialhub.model.Content;
@@ -70,7 +72,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Every Java snippet of README.md, compiled and run against the sandbox. A snippet is the text between
@@ -108,20 +113,21 @@ class ReadmeSnippetsTest {
         }
     };
     private PrintStream originalOut;
+    /** The parent of every API's HTTP logger (dev.martech.<api>.http); held so it is not collected. */
+    private static final Logger SDK_LOGGERS = Logger.getLogger("dev.martech");
 
     @BeforeEach
     void reset() {
         sandbox.reset();
         originalOut = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        Logger http = Logger.getLogger("dev.martech.sdk.http");
-        http.addHandler(logCapture);
+        SDK_LOGGERS.addHandler(logCapture);
     }
 
     @AfterEach
     void restore() {
         System.setOut(originalOut);
-        Logger.getLogger("dev.martech.sdk.http").removeHandler(logCapture);
+        SDK_LOGGERS.removeHandler(logCapture);
         System.out.print(printed());
     }
 
@@ -447,7 +453,7 @@ class ReadmeSnippetsTest {
         String token = Sandbox.TOKEN;
         String baseUrl = sandbox.socialHubUrl();
         // region readme:logging
-        // Through System.Logger "dev.martech.sdk.http" (java.util.logging unless a bridge is on the classpath).
+        // Through System.Logger "dev.martech.socialhub.http" (one per API; java.util.logging unless routed, see below).
         try (SocialHubClient socialHub = SocialHubClient.builder()
                 .accessToken(token)
                 .baseUrl(baseUrl)
@@ -497,37 +503,28 @@ class ReadmeSnippetsTest {
         }
     }
 
-    /** The README's "use the sandbox in your own tests" snippet, as a test of its own. */
+    /** The README's "use the sandbox in your own tests" snippet, as a test class of its own. */
     static class SandboxInYourTests {
         // region readme:sandbox-test
-        // test scope: dev.martech:sandbox (JUnit 5 shown; any test framework works)
-        static Sandbox sandbox;
-
-        @BeforeAll
-        static void startSandbox() {
-            sandbox = Sandbox.start();                       // 127.0.0.1, free port, realistic data
-        }
-
-        @AfterAll
-        static void stopSandbox() {
-            sandbox.close();
-        }
-
-        @BeforeEach
-        void resetSandbox() {
-            sandbox.reset();                                 // seed data back, your stubs removed
-        }
+        // test scope: dev.martech:sandbox (JUnit 5 or 6). One sandbox for the whole test run (perClass() for one
+        // per class), reset after every test; or annotate the class with @ExtendWith(SandboxExtension.class).
+        @RegisterExtension
+        static final SandboxExtension SANDBOX = SandboxExtension.perRun();
 
         @Test
-        void listsTheRecipientOfACampaign() {
+        void listsTheRecipientOfACampaign(@SandboxUrl(SandboxUrl.Api.TARGETING) String baseUrl) {
             try (TargetingClient targeting = TargetingClient.builder()
-                    .baseUrl(sandbox.targetingUrl())
+                    .baseUrl(baseUrl)                        // injected: http://127.0.0.1:<port>/targeting
                     .bearerToken(Sandbox.TOKEN)              // any token works; Sandbox.INVALID_TOKEN gets a 401
                     .build()) {
                 long n = targeting.campaignRecipient().getRecipientsAutoPaging(Sandbox.TARGETING_CAMPAIGN_ID).stream().count();
                 assertThat(n).isEqualTo(9);
             }
-            // Your own stubs and request checks go through WireMock:
+        }
+
+        @Test
+        void seesAStubOfItsOwn(Sandbox sandbox) {            // or inject the Sandbox itself
+            // Your own stubs and request checks go through WireMock; they are gone after the test:
             sandbox.wireMock().stubFor(get("/targeting/v1/campaign/" + Sandbox.TARGETING_CAMPAIGN_ID + "/job")
                     .atPriority(1)                           // before the built-in stubs (priority 5)
                     .willReturn(okJson("{\"status\":\"processing\"}")));
@@ -537,14 +534,8 @@ class ReadmeSnippetsTest {
 
     @Test
     void sandboxInYourTestsSnippetRuns() {
-        SandboxInYourTests.startSandbox();
-        try {
-            SandboxInYourTests t = new SandboxInYourTests();
-            t.resetSandbox();
-            t.listsTheRecipientOfACampaign();
-        } finally {
-            SandboxInYourTests.stopSandbox();
-        }
+        EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectClass(SandboxInYourTests.class))
+                .execute().testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
     }
 
     private static TargetingClient targeting() {

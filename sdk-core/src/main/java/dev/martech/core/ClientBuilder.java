@@ -6,8 +6,10 @@ import dev.martech.core.internal.Checks;
 import dev.martech.core.logging.LogLevel;
 import dev.martech.core.retry.RetryPolicy;
 import dev.martech.core.retry.Sleeper;
+import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
@@ -19,8 +21,13 @@ import okhttp3.OkHttpClient;
  * @param <C> the client it builds
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
+    /** Turns HTTP logging on for every client whose builder sets no level: info, debug, headers or none. */
+    public static final String LOG_VARIABLE = "MARTECH_LOG";
+
     private ClientOptions.Builder options = ClientOptions.builder();
     private boolean credentialsSet;
+    private boolean logLevelSet;
+    private Function<String, String> environment = System::getenv;
 
     protected ClientBuilder() {
     }
@@ -38,6 +45,77 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     }
 
     /**
+     * The prefix of this API's environment variables ({@code TARGETING} for {@code TARGETING_TOKEN},
+     * {@code TARGETING_BASE_URL}, {@code TARGETING_LOG}), or null if the API reads none.
+     */
+    protected String environmentPrefix() {
+        return null;
+    }
+
+    /** Sets the credential read from {@code <PREFIX>_TOKEN}; a bearer token unless the API says otherwise. */
+    protected void credentialFromEnvironment(String token) {
+        auth(Auth.bearer(token));
+    }
+
+    /**
+     * Reads the settings from the process environment: {@code <PREFIX>_TOKEN} (the credential),
+     * {@code <PREFIX>_BASE_URL} (optional) and {@code <PREFIX>_LOG} or {@code MARTECH_LOG} (optional), the
+     * variables the examples use. A variable that is not set leaves the builder's setting as it is; later calls
+     * override what was read.
+     *
+     * @return this builder
+     */
+    public B fromEnv() {
+        return fromEnv(System::getenv);
+    }
+
+    /**
+     * As {@link #fromEnv()}, from the given variables instead of the process environment (tests, config files).
+     *
+     * @param environment variable name to value (null when unset), e.g. {@code Map.of(...)::get}
+     * @return this builder
+     */
+    public B fromEnv(Function<String, String> environment) {
+        this.environment = Checks.required("environment", environment);
+        String prefix = environmentPrefix();
+        if (prefix == null) {
+            throw new UnsupportedOperationException(getClass().getName() + " reads no environment variables");
+        }
+        String token = variable(prefix + "_TOKEN");
+        if (token != null) {
+            credentialFromEnvironment(token);
+        }
+        String baseUrl = variable(prefix + "_BASE_URL");
+        if (baseUrl != null) {
+            try {
+                baseUrl(baseUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + "_BASE_URL: " + e.getMessage(), e);
+            }
+        }
+        return self();
+    }
+
+    /**
+     * One environment variable as {@link #fromEnv} sees it.
+     *
+     * @param name the variable
+     * @return its trimmed value, or null when unset or blank
+     */
+    protected final String variable(String name) {
+        String value = environment.apply(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The level {@code <PREFIX>_LOG} or else {@code MARTECH_LOG} asks for, or null. */
+    private LogLevel logLevelFromEnvironment() {
+        String prefix = environmentPrefix();
+        String name = prefix != null && variable(prefix + "_LOG") != null ? prefix + "_LOG" : LOG_VARIABLE;
+        String value = variable(name);
+        return value == null ? null : LogLevel.fromEnv(name, value);
+    }
+
+    /**
      * Fails unless credentials were configured (a client without them would only collect 401s).
      *
      * @param options the options being built
@@ -45,14 +123,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
      */
     protected final void requireCredentials(ClientOptions options, String how) {
         if (!credentialsSet) {
+            String prefix = environmentPrefix();
             throw new IllegalStateException(getClass().getEnclosingClass().getSimpleName() + " needs credentials: call "
-                    + how + " or auth(...) on the builder (Auth.none() for public operations only)");
+                    + how + " or auth(...) on the builder (Auth.none() for public operations only)"
+                    + (prefix == null ? "" : ", or set " + prefix + "_TOKEN and use fromEnv()"));
         }
     }
 
     /** @return a new client; the builder can be reused */
     public final C build() {
         ClientOptions built = options.build();
+        LogLevel fromEnvironment = logLevelSet ? null : logLevelFromEnvironment();
+        if (fromEnvironment != null) {
+            built = built.toBuilder().logLevel(fromEnvironment).build();
+        }
         validate(built);
         return create(built);
     }
@@ -61,6 +145,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     public B options(ClientOptions options) {
         this.options = Checks.required("options", options).toBuilder();
         credentialsSet = true;
+        logLevelSet = true;
         return self();
     }
 
@@ -133,8 +218,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
+    /** How much to log; set in code, it wins over {@code MARTECH_LOG} / {@code <PREFIX>_LOG}. */
     public B logLevel(LogLevel logLevel) {
         options.logLevel(logLevel);
+        logLevelSet = true;
         return self();
     }
 
@@ -147,6 +234,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     /** A query parameter whose value is always masked. */
     public B secretQueryParameter(String name) {
         options.secretQueryParameter(name);
+        return self();
+    }
+
+    /** @see ClientOptions.Builder#proxy(Proxy) */
+    public B proxy(Proxy proxy) {
+        options.proxy(proxy);
         return self();
     }
 
@@ -169,6 +262,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
      */
     public B driftListener(dev.martech.core.json.DriftListener listener) {
         options.driftListener(listener);
+        return self();
+    }
+
+    /**
+     * How many async calls may be in flight at once; more queue until one ends.
+     *
+     * @param maxConcurrentRequests at least 1; default {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS}
+     * @return this builder
+     * @see ClientOptions.Builder#maxConcurrentRequests(int)
+     */
+    public B maxConcurrentRequests(int maxConcurrentRequests) {
+        options.maxConcurrentRequests(maxConcurrentRequests);
         return self();
     }
 

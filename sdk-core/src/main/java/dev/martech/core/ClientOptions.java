@@ -8,6 +8,7 @@ import dev.martech.core.logging.LogLevel;
 import dev.martech.core.logging.Redactor;
 import dev.martech.core.retry.RetryPolicy;
 import dev.martech.core.retry.Sleeper;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,12 @@ public final class ClientOptions {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Async calls of one client in flight at once (all go to the API's one host); further async calls wait
+     * in an unbounded queue. Blocking calls are bounded by the caller's threads. OkHttp's default would be 5
+     * per host.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
     private final String baseUrl;
     private final Auth auth;
@@ -51,6 +58,8 @@ public final class ClientOptions {
     private final Clock clock;
     private final String userAgent;
     private final DriftListener driftListener;
+    private final Integer maxConcurrentRequests;
+    private final Proxy proxy;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -71,6 +80,8 @@ public final class ClientOptions {
         this.clock = b.clock;
         this.userAgent = b.userAgent;
         this.driftListener = b.driftListener;
+        this.maxConcurrentRequests = b.maxConcurrentRequests;
+        this.proxy = b.proxy;
     }
 
     public static Builder builder() {
@@ -97,6 +108,8 @@ public final class ClientOptions {
         b.clock = clock;
         b.userAgent = userAgent;
         b.driftListener = driftListener;
+        b.maxConcurrentRequests = maxConcurrentRequests;
+        b.proxy = proxy;
         return b;
     }
 
@@ -121,6 +134,24 @@ public final class ClientOptions {
     public String userAgent() { return userAgent; }
     /** Told once per new kind of API drift seen in responses; default {@link DriftListener#logging()}. */
     public DriftListener driftListener() { return driftListener; }
+    /** The proxy calls go through, or null for the JVM's default proxy selection. */
+    public Proxy proxy() { return proxy; }
+
+    /**
+     * How many async calls of this client may be in flight at once ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS}
+     * unless set); with a caller's {@link #okHttpClient()} and no explicit value, that client's dispatcher
+     * limits apply instead.
+     *
+     * @return the limit
+     */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests != null ? maxConcurrentRequests : DEFAULT_MAX_CONCURRENT_REQUESTS;
+    }
+
+    /** @return whether {@link Builder#maxConcurrentRequests(int)} was called */
+    public boolean maxConcurrentRequestsSet() {
+        return maxConcurrentRequests != null;
+    }
 
     /** The redactor for these options: default safe headers plus extra ones, default secret query names plus extra. */
     public Redactor newRedactor() {
@@ -136,7 +167,7 @@ public final class ClientOptions {
         return "ClientOptions{baseUrl=" + baseUrl + ", auth=" + (auth == null ? "none" : "REDACTED")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout
                 + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy + ", defaultHeaders="
-                + defaultHeaders.keySet() + ", interceptors=" + interceptors.size() + ", logLevel=" + logLevel + "}";
+                + defaultHeaders.keySet() + ", interceptors=" + interceptors.size() + ", logLevel=" + logLevel + ", maxConcurrentRequests=" + maxConcurrentRequests() + "}";
     }
 
     public static final class Builder {
@@ -158,6 +189,8 @@ public final class ClientOptions {
         private Clock clock = Clock.systemUTC();
         private String userAgent = "martech-sdk-java";
         private DriftListener driftListener = DriftListener.logging();
+        private Integer maxConcurrentRequests;
+        private Proxy proxy;
 
         private Builder() {
         }
@@ -171,6 +204,20 @@ public final class ClientOptions {
          */
         public Builder driftListener(DriftListener listener) {
             this.driftListener = Checks.required("driftListener", listener);
+            return this;
+        }
+
+        /**
+         * How many async calls of this client may be in flight at once (default
+         * {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS}); more queue until one ends (blocking calls
+         * are bounded by the caller's threads). The idle connection pool keeps as many connections. With {@link #okHttpClient(OkHttpClient)} the limit
+         * applies to this client's calls on that client's threads.
+         *
+         * @param maxConcurrentRequests at least 1
+         * @return this builder
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            this.maxConcurrentRequests = Checks.atLeast("maxConcurrentRequests", maxConcurrentRequests, 1);
             return this;
         }
 
@@ -286,6 +333,12 @@ public final class ClientOptions {
 
         public Builder userAgent(String userAgent) {
             this.userAgent = Checks.headerValue("User-Agent", Checks.notBlank("userAgent", userAgent));
+            return this;
+        }
+
+        /** Sends every call through this proxy ({@link Proxy#NO_PROXY} for a direct connection). */
+        public Builder proxy(Proxy proxy) {
+            this.proxy = Checks.required("proxy", proxy);
             return this;
         }
 

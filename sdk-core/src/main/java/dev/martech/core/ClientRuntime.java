@@ -21,6 +21,8 @@ import dev.martech.core.http.HttpUrl;
 import dev.martech.core.http.RequestBody;
 import dev.martech.core.http.Transport;
 import dev.martech.core.internal.AuthenticatingTransport;
+import dev.martech.core.internal.Checks;
+import dev.martech.core.internal.Lifecycle;
 import dev.martech.core.internal.OkHttpTransport;
 import dev.martech.core.internal.RetryingTransport;
 import dev.martech.core.json.DriftRecorder;
@@ -31,7 +33,9 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +45,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The engine behind every generated API class: turns an {@link ApiRequest} into an HTTP exchange through
@@ -55,6 +60,7 @@ public final class ClientRuntime implements Closeable {
     private final String baseUrl;
     private final Redactor redactor;
     private final Transport transport;
+    private final Transport wire;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
     private final DriftRecorder drift;
@@ -63,15 +69,18 @@ public final class ClientRuntime implements Closeable {
     // The headers of a call that adds none of its own (the usual case), built once: no per-call maps.
     private final HttpHeaders jsonCallHeaders;
     private final HttpHeaders otherCallHeaders;
+    private final Lifecycle lifecycle;
 
     public ClientRuntime(ApiDefinition api, ClientOptions options) {
         this.api = Objects.requireNonNull(api, "api");
         this.options = Objects.requireNonNull(options, "options");
         this.baseUrl = options.baseUrl() != null ? options.baseUrl() : api.defaultBaseUrl();
         this.redactor = options.newRedactor();
-        Transport wire = options.transport() != null ? options.transport() : new OkHttpTransport(options, redactor);
+        this.lifecycle = new Lifecycle(api.name() + " client (" + baseUrl + ")");
+        this.wire = options.transport() != null ? options.transport()
+                : new OkHttpTransport(options, redactor, lifecycle, loggerName(api));
         this.transport = new RetryingTransport(new AuthenticatingTransport(wire, options.auth(), redactor),
-                options.sleeper(), options.clock());
+                options.sleeper(), options.clock(), lifecycle);
         this.mapper = Json.newMapper();
         this.writer = mapper.writer();
         this.drift = new DriftRecorder(api.name(), options.driftListener(), options.clock());
@@ -79,6 +88,40 @@ public final class ClientRuntime implements Closeable {
                 + System.getProperty("java.specification.version") + ")";
         this.jsonCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.JSON));
         this.otherCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.NONE));
+    }
+
+    /**
+     * The {@link System.Logger} an API's HTTP lines go to: {@code dev.martech.<api name>.http}.
+     *
+     * @param api the API
+     * @return e.g. {@code dev.martech.targeting.http}
+     */
+    public static String loggerName(ApiDefinition api) {
+        return "dev.martech." + api.name() + ".http";
+    }
+
+    /**
+     * Options for a client derived from this one ({@code client.withOptions(o -> o.readTimeout(…))}): these
+     * options changed by {@code change}, on the same connection pool and dispatcher. Closing the derived client
+     * releases nothing shared; this one still owns them. (With a replacement {@code transport(…)}, both use that
+     * transport object, and closing either closes it.)
+     *
+     * @param change what differs from this client
+     * @return the derived client's options
+     */
+    public ClientOptions derivedOptions(Consumer<ClientOptions.Builder> change) {
+        Checks.required("change", change);
+        ClientOptions.Builder builder = options.toBuilder();
+        if (wire instanceof OkHttpTransport) {
+            builder.okHttpClient(((OkHttpTransport) wire).sharedClient());
+        }
+        change.accept(builder);
+        return builder.build();
+    }
+
+    /** The transport under the retry and auth layers (tests). */
+    Transport wire() {
+        return wire;
     }
 
     public ApiDefinition api() {
@@ -113,23 +156,34 @@ public final class ClientRuntime implements Closeable {
         return redactor;
     }
 
-    /** Executes a call and decodes its body; throws an {@link ApiException} for anything but success. */
+    /**
+     * Executes a call and decodes its body; throws an {@link ApiException} for anything but success.
+     *
+     * @throws IllegalStateException if this client was closed (before or during the call)
+     */
     public <T> ApiResponse<T> execute(ApiRequest request, ResponseType<T> type, RequestOptions callOptions) {
+        lifecycle.checkOpen();
         HttpRequest http = toHttp(request, type, callOptions);
-        HttpResponse response = transport.execute(http, context(callOptions));
+        HttpResponse response = transport.execute(http, context(callOptions, type));
         return handle(request, http, response, type);
     }
 
-    /** As {@link #execute}, without blocking a thread while the server works. */
+    /**
+     * As {@link #execute}, without blocking a thread while the server works.
+     *
+     * @throws IllegalStateException at once if this client was closed; a call in flight when it closes
+     *                               completes exceptionally with one
+     */
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, ResponseType<T> type,
             RequestOptions callOptions) {
+        lifecycle.checkOpen();
         HttpRequest http;
         try {
             http = toHttp(request, type, callOptions);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.executeAsync(http, context(callOptions)).thenApply(response -> {
+        return transport.executeAsync(http, context(callOptions, type)).thenApply(response -> {
             try {
                 return handle(request, http, response, type);
             } catch (ApiException e) {
@@ -138,8 +192,16 @@ public final class ClientRuntime implements Closeable {
         });
     }
 
-    private CallContext context(RequestOptions callOptions) {
-        return CallContext.of(callOptions, options.retryPolicy(), options.callTimeout(), null);
+    private CallContext context(RequestOptions callOptions, ResponseType<?> type) {
+        // The body is read inside the attempt (so the retry layer sees a body that breaks off) unless it is a
+        // download the caller streams; a call that wants the redirect itself gets it.
+        return CallContext.of(callOptions, options.retryPolicy(), options.callTimeout(), null)
+                .withResponseHandling(type.kind() != ResponseType.Kind.STREAM, type.kind() != ResponseType.Kind.LOCATION);
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return lifecycle.isClosed();
     }
 
     private <T> HttpRequest toHttp(ApiRequest request, ResponseType<T> type, RequestOptions callOptions) {
@@ -206,6 +268,13 @@ public final class ClientRuntime implements Closeable {
     }
 
     private <T> ApiResponse<T> handle(ApiRequest request, HttpRequest http, HttpResponse response, ResponseType<T> type) {
+        if (type.kind() == ResponseType.Kind.LOCATION && response.status() >= 300 && response.status() < 400) {
+            try (response) {
+                @SuppressWarnings("unchecked")
+                T location = (T) location(http, response);
+                return new ApiResponse<>(response.status(), response.headers(), location, response.attempts());
+            }
+        }
         if (!response.isSuccessful()) {
             try (response) {
                 throw statusException(request, http, response);
@@ -213,7 +282,8 @@ public final class ClientRuntime implements Closeable {
         }
         if (type.kind() == ResponseType.Kind.STREAM) {
             @SuppressWarnings("unchecked")
-            T body = (T) new BinaryResponse(response.body(), response.contentType(), response.contentLength());
+            T body = (T) new BinaryResponse(response.body(), response.contentType(), response.contentLength(),
+                    http.method(), redactor.redactUrl(http.url()));
             return new ApiResponse<>(response.status(), response.headers(), body, response.attempts());
         }
         try (response) {
@@ -222,12 +292,39 @@ public final class ClientRuntime implements Closeable {
         }
     }
 
+    /** The redirect target of a 3xx, resolved against the request URL. */
+    private URI location(HttpRequest http, HttpResponse response) {
+        String location = response.headers().first("Location").orElse(null);
+        if (location == null || location.isBlank()) {
+            throw decodingFailure(http, response, "the " + response.status() + " redirect has no Location header", "",
+                    null);
+        }
+        try {
+            return URI.create(http.url().toUriString()).resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw decodingFailure(http, response, "the Location of the " + response.status() + " redirect is not a URI: "
+                    + redactor.maskSecrets(e.getMessage()), "", null);
+        }
+    }
+
+    private ResponseDecodingException decodingFailure(HttpRequest http, HttpResponse response, String message,
+            String raw, Throwable cause) {
+        ResponseDecodingException failure = new ResponseDecodingException(message, http.method(),
+                redactor.redactUrl(http.url()), response.status(), redactor.maskSecrets(raw), response.attempts(),
+                redactor.scrub(cause));
+        response.earlierFailures().forEach(failure::addSuppressed);
+        return failure;
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T decode(HttpRequest http, HttpResponse response, ResponseType<T> type) {
         switch (type.kind()) {
             case NONE:
-                drain(response.body());
+                drain(http, response);
                 return null;
+            case LOCATION:
+                throw decodingFailure(http, response, "expected a redirect (3xx with a Location) but got "
+                        + response.status(), "", null);
             case TEXT:
                 try (InputStream text = response.body()) {
                     return (T) new String(text.readAllBytes(), StandardCharsets.UTF_8);
@@ -239,15 +336,24 @@ public final class ClientRuntime implements Closeable {
         }
         RecordingInputStream in = new RecordingInputStream(response.body(), response.contentLength());
         try {
-            if (response.status() == 204 || !in.hasContent()) {
-                return null;
+            if (response.status() == 204) {
+                drain(http, response);
+                return null; // "No Content" says so itself: the one success without a body
             }
-            return reader(type.javaType()).readValue(in);
+            if (!in.hasContent()) {
+                throw decodingFailure(http, response, "the " + response.status() + " response has an empty body but "
+                        + type + " was expected", "", null);
+            }
+            T value = reader(type.javaType()).readValue(in);
+            if (value == null) {
+                throw decodingFailure(http, response, "the " + response.status() + " response body is null but " + type
+                        + " was expected", in.recordedText(), null);
+            }
+            return value;
         } catch (JsonProcessingException e) {
-            String raw = in.recordedText();
-            throw new ResponseDecodingException("the " + response.status() + " response body could not be read as "
-                    + type + ": " + redactor.maskSecrets(String.valueOf(e.getMessage())), http.method(),
-                    redactor.redactUrl(http.url()), response.status(), redactor.maskSecrets(raw), response.attempts(), e);
+            throw decodingFailure(http, response, "the " + response.status() + " response body could not be read as "
+                    + type + ": " + redactor.maskSecrets(String.valueOf(e.getOriginalMessage()))
+                    + jsonPath(e), in.recordedText(), e);
         } catch (IOException e) {
             throw bodyReadFailure(http, response, e); // the connection broke off: not a malformed body
         }
@@ -258,12 +364,29 @@ public final class ClientRuntime implements Closeable {
         String detail = redactor.maskSecrets(String.valueOf(e.getMessage()));
         ApiIoException failure = e instanceof SocketTimeoutException
                 ? new ApiTimeoutException("timed out reading the " + response.status() + " response body (" + detail
-                        + ")", http.method(), url, true, e)
+                        + ")", http.method(), url, true, redactor.scrub(e))
                 : new ApiIoException("I/O failure reading the " + response.status() + " response body: "
-                        + e.getClass().getSimpleName() + ": " + detail, http.method(), url, true, e);
+                        + e.getClass().getSimpleName() + ": " + detail, http.method(), url, true, redactor.scrub(e));
         failure.recordAttempts(response.attempts());
         response.earlierFailures().forEach(failure::addSuppressed);
         return failure;
+    }
+
+    /** Where in the document decoding failed, e.g. {@code  (at $.items[2].status)}. */
+    private static String jsonPath(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return e.getLocation() == null ? "" : " (at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+        }
+        StringBuilder sb = new StringBuilder(" (at $");
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.append(')').toString();
     }
 
     private ObjectReader reader(JavaType type) {
@@ -304,7 +427,7 @@ public final class ClientRuntime implements Closeable {
         }
         ApiStatusException exception = ApiStatusException.of(new ErrorDetails(http.method(),
                 redactor.redactUrl(http.url()), response.status(), response.headers(), raw, decoded,
-                redactor.maskSecrets(message), reference, response.attempts()));
+                redactor.maskSecrets(message), redactor.maskSecrets(reference), response.attempts()));
         response.earlierFailures().forEach(exception::addSuppressed);
         return exception;
     }
@@ -325,14 +448,20 @@ public final class ClientRuntime implements Closeable {
         return null;
     }
 
-    private static void drain(InputStream in) {
-        try (in) {
-            in.skip(Long.MAX_VALUE);
-        } catch (IOException ignored) {
-            // nothing was expected
+    /** Reads and discards a body nobody expects; a body that breaks off still fails the call (it may not have run). */
+    private void drain(HttpRequest http, HttpResponse response) {
+        try (InputStream in = response.body()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw bodyReadFailure(http, response, e);
         }
     }
 
+    /**
+     * Closes the client: later calls (blocking, async, pagers) throw {@link IllegalStateException} at once;
+     * calls in flight are cancelled and not retried; the connection pool and threads are released (unless
+     * they belong to a caller's OkHttp client). Idempotent.
+     */
     @Override
     public void close() {
         transport.close();

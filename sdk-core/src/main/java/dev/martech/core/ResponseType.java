@@ -12,11 +12,12 @@ import java.util.Map;
  * one constant per operation, so the Jackson type is built once, not per call.
  */
 public final class ResponseType<T> {
-    enum Kind { JSON, NONE, TEXT, STREAM }
+    enum Kind { JSON, NONE, TEXT, STREAM, LOCATION }
 
     private static final ResponseType<Void> NONE = new ResponseType<>(Kind.NONE, null);
     private static final ResponseType<String> TEXT = new ResponseType<>(Kind.TEXT, null);
     private static final ResponseType<BinaryResponse> STREAM = new ResponseType<>(Kind.STREAM, null);
+    private static final ResponseType<java.net.URI> LOCATION = new ResponseType<>(Kind.LOCATION, null);
 
     private final Kind kind;
     private final JavaType javaType;
@@ -59,6 +60,17 @@ public final class ResponseType<T> {
     /** The body as an open stream that the caller reads and closes (downloads of any size). */
     public static ResponseType<BinaryResponse> stream() {
         return STREAM;
+    }
+
+    /**
+     * For an operation whose only success is a redirect (e.g. an OAuth "connect" endpoint answering 302): the
+     * redirect is not followed; its {@code Location}, resolved against the request URL, is the result. A 2xx
+     * instead is a {@link dev.martech.core.errors.ResponseDecodingException}.
+     *
+     * @return the response type whose body is the redirect target
+     */
+    public static ResponseType<java.net.URI> location() {
+        return LOCATION;
     }
 
     Kind kind() {

@@ -35,7 +35,7 @@ class RedactionTest extends HttpTestBase {
     private static final String BEARER = "bearer-SECRET-4f9a2c";
     private static final String QUERY = "query-SECRET-81be77";
 
-    private final Logger logger = Logger.getLogger("dev.martech.sdk.http");
+    private final Logger logger = Logger.getLogger("dev.martech.testapi.http");
     private final List<String> logs = Collections.synchronizedList(new ArrayList<>());
     private final Handler capture = new Handler() {
         @Override

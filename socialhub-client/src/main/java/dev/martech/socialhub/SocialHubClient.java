@@ -12,6 +12,7 @@ import dev.martech.socialhub.model.ApiError;
 import dev.martech.socialhub.model.ValidationError;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,29 @@ public final class SocialHubClient extends SocialHubApis {
         return new Builder();
     }
 
+    /**
+     * A client configured from the environment: {@code SOCIALHUB_TOKEN} (required), {@code SOCIALHUB_BASE_URL}
+     * (optional), {@code SOCIALHUB_LOG} or {@code MARTECH_LOG} ({@code info} or {@code debug}, optional).
+     *
+     * @return the client
+     * @throws IllegalStateException when {@code SOCIALHUB_TOKEN} is not set
+     */
+    public static SocialHubClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /**
+     * A client that differs from this one only in what {@code change} sets, e.g.
+     * {@code client.withOptions(o -> o.readTimeout(Duration.ofMinutes(2)))}. It shares this client's connection
+     * pool and dispatcher (so it is cheap); close this client last.
+     *
+     * @param change the settings that differ
+     * @return the derived client
+     */
+    public SocialHubClient withOptions(Consumer<ClientOptions.Builder> change) {
+        return new SocialHubClient(runtime().derivedOptions(change));
+    }
+
     /** Builds a {@link SocialHubClient}; credentials are required. */
     public static final class Builder extends ClientBuilder<Builder, SocialHubClient> {
         private Builder() {
@@ -67,8 +91,18 @@ public final class SocialHubClient extends SocialHubApis {
         }
 
         @Override
+        protected void credentialFromEnvironment(String token) {
+            accessToken(token);
+        }
+
+        @Override
         protected void validate(ClientOptions options) {
             requireCredentials(options, "accessToken(...)");
+        }
+
+        @Override
+        protected String environmentPrefix() {
+            return "SOCIALHUB";
         }
 
         @Override

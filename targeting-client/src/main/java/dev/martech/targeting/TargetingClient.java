@@ -12,6 +12,7 @@ import dev.martech.targeting.model.BaseError;
 import dev.martech.targeting.model.ClientError;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,29 @@ public final class TargetingClient extends TargetingApis {
         return new Builder();
     }
 
+    /**
+     * A client configured from the environment: {@code TARGETING_TOKEN} (required), {@code TARGETING_BASE_URL}
+     * (optional), {@code TARGETING_LOG} or {@code MARTECH_LOG} ({@code info} or {@code debug}, optional).
+     *
+     * @return the client
+     * @throws IllegalStateException when {@code TARGETING_TOKEN} is not set
+     */
+    public static TargetingClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /**
+     * A client that differs from this one only in what {@code change} sets, e.g.
+     * {@code client.withOptions(o -> o.readTimeout(Duration.ofMinutes(2)))}. It shares this client's connection
+     * pool and dispatcher (so it is cheap); close this client last.
+     *
+     * @param change the settings that differ
+     * @return the derived client
+     */
+    public TargetingClient withOptions(Consumer<ClientOptions.Builder> change) {
+        return new TargetingClient(runtime().derivedOptions(change));
+    }
+
     /** Builds a {@link TargetingClient}; credentials are required. */
     public static final class Builder extends ClientBuilder<Builder, TargetingClient> {
         private Builder() {
@@ -69,6 +93,11 @@ public final class TargetingClient extends TargetingApis {
         @Override
         protected void validate(ClientOptions options) {
             requireCredentials(options, "bearerToken(...)");
+        }
+
+        @Override
+        protected String environmentPrefix() {
+            return "TARGETING";
         }
 
         @Override

@@ -34,10 +34,14 @@ public class ApiException extends RuntimeException {
         return attempts;
     }
 
+    /**
+     * The message, the method and URL, and the attempt count; text from the server and the URL are quoted
+     * at most about 1 KiB each (saying how much was cut), control and non-printable characters escaped.
+     */
     @Override
     public String getMessage() {
-        return super.getMessage() + " [" + method + " " + redactedUrl + ", " + attempts
-                + (attempts == 1 ? " attempt]" : " attempts]");
+        return Texts.clean(super.getMessage(), Texts.MAX_TEXT + 256) + " [" + method + " "
+                + Texts.clean(redactedUrl, Texts.MAX_URL) + ", " + attempts + (attempts == 1 ? " attempt]" : " attempts]");
     }
 
     /** Called by the retry layer, which alone knows the final count. */

@@ -10,13 +10,13 @@ public record ErrorDetails(String method, String redactedUrl, int status, HttpHe
     String summary() {
         StringBuilder sb = new StringBuilder().append(status).append(' ').append(StatusTexts.reason(status));
         if (apiMessage != null && !apiMessage.isBlank()) {
-            sb.append(": ").append(apiMessage);
+            sb.append(": ").append(Texts.clean(apiMessage, Texts.MAX_TEXT));
         } else if (rawBody != null && !rawBody.isBlank()) {
             String body = rawBody.strip().replaceAll("\\s+", " ");
-            sb.append(": ").append(body.length() > 200 ? body.substring(0, 200) + "…" : body);
+            sb.append(": ").append(Texts.clean(body, 200));
         }
         if (referenceId != null) {
-            sb.append(" (ref ").append(referenceId).append(')');
+            sb.append(" (ref ").append(Texts.clean(referenceId, 128)).append(')');
         }
         return sb.toString();
     }

@@ -11,12 +11,21 @@ public final class CallContext {
     private final Duration callTimeout;
     private final Duration readTimeout;
     private final int attempt;
+    private final boolean bufferBody;
+    private final boolean followRedirects;
 
     public CallContext(RetryPolicy retryPolicy, Duration callTimeout, Duration readTimeout, int attempt) {
+        this(retryPolicy, callTimeout, readTimeout, attempt, false, true);
+    }
+
+    private CallContext(RetryPolicy retryPolicy, Duration callTimeout, Duration readTimeout, int attempt,
+            boolean bufferBody, boolean followRedirects) {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.callTimeout = callTimeout;
         this.readTimeout = readTimeout;
         this.attempt = attempt;
+        this.bufferBody = bufferBody;
+        this.followRedirects = followRedirects;
     }
 
     public static CallContext of(RequestOptions options, RetryPolicy clientPolicy, Duration callTimeout,
@@ -50,6 +59,34 @@ public final class CallContext {
         if (attempt == this.attempt) {
             return this; // immutable: the first attempt needs no copy
         }
-        return new CallContext(retryPolicy, callTimeout, readTimeout, attempt);
+        return new CallContext(retryPolicy, callTimeout, readTimeout, attempt, bufferBody, followRedirects);
+    }
+
+    /**
+     * Whether the wire reads the whole response body before handing the response up, so that a body that
+     * breaks off is an I/O failure of this attempt (which the retry layer may retry) rather than of the
+     * decoding after it. True for every call except streamed downloads.
+     */
+    public boolean bufferBody() {
+        return bufferBody;
+    }
+
+    /** Whether redirects are followed (within the rules of the transport); false when the caller wants the 3xx. */
+    public boolean followRedirects() {
+        return followRedirects;
+    }
+
+    /**
+     * The same settings with another response handling.
+     *
+     * @param bufferBody      see {@link #bufferBody()}
+     * @param followRedirects see {@link #followRedirects()}
+     * @return a context that differs only in those two settings
+     */
+    public CallContext withResponseHandling(boolean bufferBody, boolean followRedirects) {
+        if (bufferBody == this.bufferBody && followRedirects == this.followRedirects) {
+            return this;
+        }
+        return new CallContext(retryPolicy, callTimeout, readTimeout, attempt, bufferBody, followRedirects);
     }
 }

@@ -10,11 +10,19 @@ public final class PercentEncoding {
     }
 
     /**
-     * Encodes one path segment: everything but unreserved characters and a few sub-delims is escaped,
-     * including '/', '?', '#' and '%', so a value like {@code a/../b} stays one segment.
+     * Encodes one path segment so that no value can change the path on any server: everything but unreserved
+     * characters and the sub-delimiters no server interprets in a path is escaped, including '/', '?', '#',
+     * '%', ';' (path parameters to servlet containers: {@code ..;/}), '=', '&amp;' and '+'; and a segment
+     * that is only dots ({@code .} or {@code ..}) has its dots escaped, so it is a name, never a step up.
+     *
+     * @param value the raw segment
+     * @return the segment as it goes on the wire
      */
     public static String encodePathSegment(String value) {
-        return encode(value, "-._~!$&'()*+,;=:@");
+        if (value.equals(".") || value.equals("..")) {
+            return value.equals(".") ? "%2E" : "%2E%2E";
+        }
+        return encode(value, "-._~!$'()*,:@");
     }
 
     private static boolean isPlain(String value, String allowed) {

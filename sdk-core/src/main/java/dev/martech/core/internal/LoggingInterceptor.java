@@ -15,26 +15,29 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * One line per attempt and per response through {@link System.Logger} {@code dev.martech.sdk.http}, sitting
- * last before the wire so it sees exactly what is sent (credentials included, which it masks).
+ * One line per attempt and per response through one {@link System.Logger} per API ({@code
+ * dev.martech.<api>.http}, e.g. {@code dev.martech.targeting.http}), sitting last before the wire so it sees
+ * exactly what is sent (credentials included, which it masks).
  */
 final class LoggingInterceptor implements Interceptor {
-    static final String LOGGER_NAME = "dev.martech.sdk.http";
-    private static final Logger LOG = System.getLogger(LOGGER_NAME);
+    /** For a transport built without an API name. */
+    static final String DEFAULT_LOGGER_NAME = "dev.martech.sdk.http";
     private static final long MAX_BODY = 64 * 1024;
 
+    private final Logger log;
     private final LogLevel level;
     private final Redactor redactor;
 
-    LoggingInterceptor(LogLevel level, Redactor redactor) {
+    LoggingInterceptor(LogLevel level, Redactor redactor, String loggerName) {
         this.level = level;
         this.redactor = redactor;
+        this.log = System.getLogger(loggerName);
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        if (!LOG.isLoggable(Logger.Level.INFO)) {
+        if (!log.isLoggable(Logger.Level.INFO)) {
             return chain.proceed(request);
         }
         CallContext context = request.tag(CallContext.class);
@@ -53,14 +56,14 @@ final class LoggingInterceptor implements Interceptor {
             request.body().writeTo(buffer);
             out.append("\n").append(redactor.maskSecrets(buffer.readString(StandardCharsets.UTF_8)));
         }
-        LOG.log(Logger.Level.INFO, out.toString());
+        log.log(Logger.Level.INFO, out.toString());
 
         long start = System.nanoTime();
         Response response;
         try {
             response = chain.proceed(request);
         } catch (IOException e) {
-            LOG.log(Logger.Level.INFO, "<-- FAILED " + request.method() + " " + url + ": " + e.getClass().getSimpleName()
+            log.log(Logger.Level.INFO, "<-- FAILED " + request.method() + " " + url + ": " + e.getClass().getSimpleName()
                     + ": " + redactor.maskSecrets(String.valueOf(e.getMessage())));
             throw e;
         }
@@ -73,7 +76,7 @@ final class LoggingInterceptor implements Interceptor {
         if (level == LogLevel.BODY && isText(response.body().contentType())) {
             in.append("\n").append(redactor.maskSecrets(response.peekBody(MAX_BODY).string()));
         }
-        LOG.log(Logger.Level.INFO, in.toString());
+        log.log(Logger.Level.INFO, in.toString());
         return response;
     }
 
@@ -84,7 +87,8 @@ final class LoggingInterceptor implements Interceptor {
         }
     }
 
-    private static dev.martech.core.http.HttpUrl toUrl(Request request) {
+    /** The request's URL in the SDK's form, so the redactor can mask its query. */
+    static dev.martech.core.http.HttpUrl toUrl(Request request) {
         okhttp3.HttpUrl u = request.url();
         String base = u.scheme() + "://" + u.host() + (u.port() == okhttp3.HttpUrl.defaultPort(u.scheme()) ? "" : ":" + u.port());
         java.util.List<java.util.Map.Entry<String, String>> query = new java.util.ArrayList<>();

@@ -14,10 +14,15 @@ import dev.martech.core.logging.Redactor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.Authenticator;
 import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -26,24 +31,83 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSink;
 
-/** The wire: OkHttp, with its own silent retry turned off so that attempts are counted once, by us. */
+/**
+ * The wire: OkHttp, with everything that would send a request again below the SDK turned off, so that
+ * the server sees exactly as many requests as the retry layer counts attempts:
+ * <ul>
+ *   <li>no retry on connection failure, and no {@code Authenticator} answering a 401;</li>
+ *   <li>OkHttp's own replay of a {@code 503} with {@code Retry-After: 0} (and of a {@code 408}) is
+ *   neutralised: the retry layer decides on those statuses;</li>
+ *   <li>redirects are followed by {@link RedirectInterceptor} under the SDK's rules, not by OkHttp.</li>
+ * </ul>
+ * When the call asks for it, the body is read here, inside the attempt, so that a body that breaks off is
+ * a failure the retry layer sees whatever the log level.
+ */
 public final class OkHttpTransport implements Transport {
+    /** Where a {@code Retry-After} of a 503 is kept while it passes OkHttp's follow-up logic. */
+    static final String HIDDEN_RETRY_AFTER = "X-Martech-Sdk-Retry-After";
+
     private final OkHttpClient client;
+    private final OkHttpClient shared;
     private final boolean ownsClient;
     private final Redactor redactor;
+    private final Lifecycle lifecycle;
+    private final Map<Call, CompletableFuture<HttpResponse>> inFlight = new ConcurrentHashMap<>();
 
     public OkHttpTransport(ClientOptions options, Redactor redactor) {
+        this(options, redactor, new Lifecycle("client"), LoggingInterceptor.DEFAULT_LOGGER_NAME);
+    }
+
+    /**
+     * @param options    the client's options
+     * @param redactor   masks secrets in messages and logs
+     * @param lifecycle  the client's open/closed state; calls in flight are cancelled when it closes
+     * @param loggerName the {@link System.Logger} HTTP lines go to, e.g. {@code dev.martech.targeting.http}
+     */
+    public OkHttpTransport(ClientOptions options, Redactor redactor, Lifecycle lifecycle, String loggerName) {
         this.redactor = redactor;
+        this.lifecycle = lifecycle;
         this.ownsClient = options.okHttpClient() == null;
-        OkHttpClient.Builder builder = ownsClient ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
+        // The pool and dispatcher live in "shared"; "client" adds this client's settings on top of it, so a
+        // derived client (withOptions) built on "shared" uses the same pool and dispatcher.
+        int maxConcurrent = options.maxConcurrentRequests();
+        if (ownsClient) {
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(maxConcurrent);
+            dispatcher.setMaxRequestsPerHost(maxConcurrent);
+            this.shared = new OkHttpClient.Builder().dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(maxConcurrent, 5, TimeUnit.MINUTES)).build();
+        } else {
+            this.shared = options.okHttpClient();
+        }
+        OkHttpClient.Builder builder = shared.newBuilder();
+        if (options.proxy() != null) {
+            builder.proxy(options.proxy());
+        }
         builder.retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .authenticator(Authenticator.NONE)
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.writeTimeout());
+        Dispatcher current = shared.dispatcher();
+        if (!ownsClient && options.maxConcurrentRequestsSet()
+                && (current.getMaxRequests() != maxConcurrent || current.getMaxRequestsPerHost() != maxConcurrent)) {
+            // The caller's client keeps its threads; this client gets its own limits on them.
+            Dispatcher dispatcher = new Dispatcher(current.executorService());
+            dispatcher.setMaxRequests(maxConcurrent);
+            dispatcher.setMaxRequestsPerHost(maxConcurrent);
+            builder.dispatcher(dispatcher);
+        }
+        // Outermost: each hop of a redirect then passes the caller's interceptors and is logged on its own.
+        builder.addInterceptor(new RedirectInterceptor(redactor));
         options.interceptors().forEach(builder::addInterceptor);
         if (options.logLevel() != LogLevel.NONE) {
-            builder.addInterceptor(new LoggingInterceptor(options.logLevel(), redactor));
+            builder.addInterceptor(new LoggingInterceptor(options.logLevel(), redactor, loggerName));
         }
+        // Innermost application interceptor: gives back the Retry-After hidden from OkHttp's follow-ups.
+        builder.addInterceptor(chain -> restoreRetryAfter(chain.proceed(chain.request())));
         // Runs once a connection is ready, right before the request is written: from here on the server may
         // see the request, so a POST must not be replayed.
         builder.addNetworkInterceptor(chain -> {
@@ -51,9 +115,36 @@ public final class OkHttpTransport implements Transport {
             if (tracker != null) {
                 tracker.sent = true;
             }
-            return chain.proceed(chain.request());
+            return hideRetryAfter(chain.proceed(chain.request()));
         });
         this.client = builder.build();
+    }
+
+    /**
+     * OkHttp's RetryAndFollowUpInterceptor sends a 503 with {@code Retry-After: 0} again by itself, unseen by
+     * the retry layer; a 503 that reaches it without the header is final.
+     */
+    private static Response hideRetryAfter(Response response) {
+        if (response.code() != 503) {
+            return response;
+        }
+        java.util.List<String> values = response.headers("Retry-After");
+        if (values.isEmpty()) {
+            return response;
+        }
+        Response.Builder hidden = response.newBuilder().removeHeader("Retry-After");
+        values.forEach(v -> hidden.addHeader(HIDDEN_RETRY_AFTER, v));
+        return hidden.build();
+    }
+
+    private static Response restoreRetryAfter(Response response) {
+        java.util.List<String> values = response.headers(HIDDEN_RETRY_AFTER);
+        if (values.isEmpty()) {
+            return response;
+        }
+        Response.Builder restored = response.newBuilder().removeHeader(HIDDEN_RETRY_AFTER);
+        values.forEach(v -> restored.addHeader("Retry-After", v));
+        return restored.build();
     }
 
     /** The OkHttp client in use (shares its pool with clients derived from it). */
@@ -61,22 +152,49 @@ public final class OkHttpTransport implements Transport {
         return client;
     }
 
+    /**
+     * The client owning the connection pool and dispatcher, without this transport's interceptors and
+     * timeouts: what a derived client builds on, so it shares both and adds nothing twice.
+     */
+    public OkHttpClient sharedClient() {
+        return shared;
+    }
+
     @Override
     public HttpResponse execute(HttpRequest request, CallContext context) {
+        lifecycle.checkOpen();
         SendTracker tracker = new SendTracker();
         Call call = newCall(request, context, tracker);
+        inFlight.put(call, DONE);
         try {
-            return convert(call.execute());
+            if (lifecycle.isClosed()) {
+                call.cancel(); // closed between the check and the registration
+            }
+            return convert(call.execute(), context.bufferBody());
         } catch (IOException e) {
             throw failure(request, e, tracker);
+        } finally {
+            inFlight.remove(call);
         }
     }
 
     @Override
     public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, CallContext context) {
+        lifecycle.checkOpen();
         SendTracker tracker = new SendTracker();
         Call call = newCall(request, context, tracker);
         CompletableFuture<HttpResponse> future = new CompletableFuture<>();
+        inFlight.put(call, future);
+        future.whenComplete((r, e) -> {
+            inFlight.remove(call);
+            if (future.isCancelled()) {
+                call.cancel();
+            }
+        });
+        if (lifecycle.isClosed()) {
+            cancel(call, future);
+            return future;
+        }
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
@@ -85,15 +203,27 @@ public final class OkHttpTransport implements Transport {
 
             @Override
             public void onResponse(Call c, Response response) {
-                future.complete(convert(response));
-            }
-        });
-        future.whenComplete((r, e) -> {
-            if (future.isCancelled()) {
-                call.cancel();
+                try {
+                    HttpResponse converted = convert(response, context.bufferBody());
+                    if (!future.complete(converted)) {
+                        converted.close(); // the caller cancelled or the client closed meanwhile
+                    }
+                } catch (IOException e) {
+                    future.completeExceptionally(failure(request, e, tracker));
+                }
             }
         });
         return future;
+    }
+
+    private static final CompletableFuture<HttpResponse> DONE = new CompletableFuture<>();
+
+    private void cancel(Call call, CompletableFuture<HttpResponse> future) {
+        call.cancel();
+        if (future != DONE) {
+            future.completeExceptionally(new ApiIoException("cancelled: the client was closed", call.request().method(),
+                    redactor.redactUrl(LoggingInterceptor.toUrl(call.request())), true, null));
+        }
     }
 
     private Call newCall(HttpRequest request, CallContext context, SendTracker tracker) {
@@ -149,25 +279,39 @@ public final class OkHttpTransport implements Transport {
         };
     }
 
-    private static HttpResponse convert(Response response) {
+    /**
+     * The SDK's view of a response; with {@code buffer}, the body is read completely first (and the connection
+     * released), so a body that breaks off fails this attempt.
+     */
+    static HttpResponse convert(Response response, boolean buffer) throws IOException {
         ResponseBody body = response.body();
         MediaType type = body.contentType();
-        return new HttpResponse(response.code(), HttpHeaders.of(response.headers().toMultimap()), body.byteStream(),
-                body.contentLength(), type == null ? null : type.toString());
+        HttpHeaders headers = HttpHeaders.of(response.headers().toMultimap());
+        String contentType = type == null ? null : type.toString();
+        if (!buffer) {
+            return new HttpResponse(response.code(), headers, body.byteStream(), body.contentLength(), contentType);
+        }
+        byte[] bytes;
+        try (response) {
+            bytes = body.bytes();
+        }
+        return new HttpResponse(response.code(), headers, new java.io.ByteArrayInputStream(bytes), bytes.length,
+                contentType);
     }
 
     private ApiIoException failure(HttpRequest request, IOException e, SendTracker tracker) {
         String url = redactor.redactUrl(request.url());
         String detail = redactor.maskSecrets(String.valueOf(e.getMessage()));
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-            return new ApiTimeoutException("timed out (" + detail + ")", request.method(), url, tracker.sent, e);
+            return new ApiTimeoutException("timed out (" + detail + ")", request.method(), url, tracker.sent, redactor.scrub(e));
         }
         return new ApiIoException("I/O failure: " + e.getClass().getSimpleName() + ": " + detail, request.method(), url,
-                tracker.sent, e);
+                tracker.sent, redactor.scrub(e));
     }
 
     @Override
     public void close() {
+        inFlight.forEach(this::cancel);
         if (ownsClient) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();

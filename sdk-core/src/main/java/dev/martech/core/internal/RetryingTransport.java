@@ -24,11 +24,23 @@ public final class RetryingTransport implements Transport {
     private final Transport next;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Lifecycle lifecycle;
 
     public RetryingTransport(Transport next, Sleeper sleeper, Clock clock) {
+        this(next, sleeper, clock, new Lifecycle("client"));
+    }
+
+    /**
+     * @param next      the layers below (auth, wire)
+     * @param sleeper   waits between attempts
+     * @param clock     for {@code Retry-After} dates
+     * @param lifecycle the client's state: once closed, nothing is retried
+     */
+    public RetryingTransport(Transport next, Sleeper sleeper, Clock clock, Lifecycle lifecycle) {
         this.next = next;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -38,8 +50,14 @@ public final class RetryingTransport implements Transport {
         for (int attempt = 1; ; attempt++) {
             HttpResponse response;
             try {
+                if (attempt > 1 && lifecycle.isClosed()) {
+                    throw lifecycle.closedDuringCall(failures.isEmpty() ? null : failures.get(failures.size() - 1));
+                }
                 response = next.execute(request, context.withAttempt(attempt));
             } catch (ApiIoException e) {
+                if (lifecycle.isClosed()) {
+                    throw lifecycle.closedDuringCall(finish(e, attempt, failures));
+                }
                 if (!mayRetry(e, request, policy, attempt)) {
                     throw finish(e, attempt, failures);
                 }
@@ -67,9 +85,22 @@ public final class RetryingTransport implements Transport {
     private CompletableFuture<HttpResponse> attemptAsync(HttpRequest request, CallContext context, int attempt,
             List<Throwable> failures) {
         RetryPolicy policy = context.retryPolicy();
-        return next.executeAsync(request, context.withAttempt(attempt)).handle((response, error) -> {
+        CompletableFuture<HttpResponse> sent;
+        try {
+            if (attempt > 1 && lifecycle.isClosed()) {
+                throw lifecycle.closedDuringCall(failures.isEmpty() ? null : failures.get(failures.size() - 1));
+            }
+            sent = next.executeAsync(request, context.withAttempt(attempt));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof ApiIoException && lifecycle.isClosed()) {
+                    return CompletableFuture.<HttpResponse>failedFuture(
+                            lifecycle.closedDuringCall(finish((ApiIoException) cause, attempt, failures)));
+                }
                 if (cause instanceof ApiIoException && mayRetry((ApiIoException) cause, request, policy, attempt)) {
                     failures.add(cause);
                     return later(policy.backoff(attempt), request, () -> attemptAsync(request, context, attempt + 1, failures));
@@ -100,14 +131,14 @@ public final class RetryingTransport implements Transport {
                 .thenCompose(ignored -> action.get());
     }
 
-    private static boolean mayRetry(ApiIoException e, HttpRequest request, RetryPolicy policy, int attempt) {
-        return attempt < policy.maxAttempts() && replayable(request)
+    private boolean mayRetry(ApiIoException e, HttpRequest request, RetryPolicy policy, int attempt) {
+        return !lifecycle.isClosed() && attempt < policy.maxAttempts() && replayable(request)
                 && policy.shouldRetryConnectionFailure(e.requestSent(), request.isIdempotent());
     }
 
     /** The wait before the next attempt, or empty when this response is final. */
     private Optional<Duration> retryDelay(HttpResponse response, HttpRequest request, RetryPolicy policy, int attempt) {
-        if (response.isSuccessful() || attempt >= policy.maxAttempts() || !replayable(request)
+        if (response.isSuccessful() || lifecycle.isClosed() || attempt >= policy.maxAttempts() || !replayable(request)
                 || !policy.shouldRetryStatus(response.status(), request.isIdempotent())) {
             return Optional.empty();
         }
@@ -162,6 +193,7 @@ public final class RetryingTransport implements Transport {
 
     @Override
     public void close() {
+        lifecycle.close();
         next.close();
     }
 

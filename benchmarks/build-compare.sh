@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Build comparison (issue 17, point 4): the wall time to generate and compile the four clients with this
+# project's generator (`mvn -o install -DskipTests` of the four client modules) against openapi-generator
+# 7.25.0's stock `java` generator (default library, okhttp-gson) building the same four specs
+# (benchmarks/build-compare/pom.xml, output in its modules' target/ only), side by side on this machine.
+#
+#   benchmarks/build-compare.sh [RUNS] [RESULTS_FILE]      (defaults: 3, benchmarks/BUILD-RESULTS.md)
+#
+# Each round builds every variant once from clean module target/ directories, in an order shuffled per
+# round; a first untimed round of each warms the local repository and the page cache. Variants:
+#   ours        mvn -o install -DskipTests -pl <4 client modules>   (as the issue states it: generation,
+#               compilation of main and test sources - our 474 generated contract tests are test sources -,
+#               jars, install)
+#   ours-main   the same with -Dmaven.test.skip=true (no test sources: like for like with stock)
+#   stock       mvn -o install -DskipTests in benchmarks/build-compare (4 modules, no tests generated)
+# Prints "RATIO r1 r2 ..." (ours/stock per round) for RunAll, and writes a markdown results file.
+set -euo pipefail
+
+runs=${1:-3}
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${2:-$root/benchmarks/BUILD-RESULTS.md}
+clients=targeting-client,socialhub-client,contacthub-client,contactflow-client
+stock_dir=$root/benchmarks/build-compare
+log=$(mktemp -t martech-build-compare.XXXXXX)
+
+ours_clean() {
+  rm -rf "$root"/targeting-client/target "$root"/socialhub-client/target "$root"/contacthub-client/target \
+    "$root"/contactflow-client/target
+}
+stock_clean() {
+  rm -rf "$stock_dir"/*/target "$stock_dir"/target
+}
+
+build() { # variant -> seconds on stdout
+  local variant=$1 start end
+  case $variant in
+    ours | ours-main) ours_clean ;;
+    stock) stock_clean ;;
+  esac
+  start=$(date +%s.%N)
+  case $variant in
+    ours) (cd "$root" && mvn -B -q -o install -DskipTests -pl "$clients") >>"$log" 2>&1 ;;
+    ours-main) (cd "$root" && mvn -B -q -o install -Dmaven.test.skip=true -pl "$clients") >>"$log" 2>&1 ;;
+    stock) (cd "$stock_dir" && mvn -B -q -o install -DskipTests -Dspecs.dir="$root/specs") >>"$log" 2>&1 ;;
+  esac
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
+
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+load_start=$(load)
+echo "prerequisites: parent, specs, codegen and sdk-core installed (untimed)"
+(cd "$root" && mvn -B -q -o install -DskipTests -N && mvn -B -q -o install -DskipTests -pl specs,codegen,sdk-core,contract-testkit -am) >>"$log" 2>&1 \
+  || (cd "$root" && mvn -B -q install -DskipTests -pl specs,codegen,sdk-core,contract-testkit -am) >>"$log" 2>&1
+echo "warm-up round (untimed, may download the stock side's dependencies)"
+(cd "$stock_dir" && mvn -B -q install -DskipTests -Dspecs.dir="$root/specs") >>"$log" 2>&1
+build ours >/dev/null
+
+declare -A times
+ratios=()
+ratios_main=()
+for ((i = 1; i <= runs; i++)); do
+  order=$(printf 'ours\nours-main\nstock\n' | shuf)
+  for v in $order; do
+    t=$(build "$v")
+    times[$v,$i]=$t
+    echo "round $i $v ${t} s"
+  done
+  ratios+=("$(printf '%.4f' "$(echo "scale=6; ${times[ours,$i]} / ${times[stock,$i]}" | bc)")")
+  ratios_main+=("$(printf '%.4f' "$(echo "scale=6; ${times[ours-main,$i]} / ${times[stock,$i]}" | bc)")")
+done
+load_end=$(load)
+
+interval() { # ratios -> "mean [lo, hi]" via the harness's Stats, if compiled
+  local cp=$root/benchmarks/target/classes
+  if [ -d "$cp/dev/martech/bench" ] && [ $# -ge 2 ]; then java -cp "$cp" dev.martech.bench.Stats "$@"; else echo "n/a (fewer than 2 rounds)"; fi
+}
+
+{
+  echo "# Build comparison: our generator vs the stock openapi-generator"
+  echo
+  echo "Written by \`benchmarks/build-compare.sh $runs\`; do not edit by hand."
+  echo
+  echo "| | |"
+  echo "| --- | --- |"
+  echo "| date | $started |"
+  echo "| machine | $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //') |"
+  echo "| load average (start / end) | $load_start / $load_end |"
+  echo "| JDK | $(java -version 2>&1 | head -1) |"
+  echo "| Maven | $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g') |"
+  echo
+  echo "Wall seconds per build from clean module \`target/\` directories, local repository warm, offline; $runs round(s),"
+  echo "order shuffled per round. **ours**: \`mvn -o install -DskipTests -pl $clients\` (our generator, our"
+  echo "templates; compiles main sources and the 474 generated contract tests). **ours-main**: the same with"
+  echo "\`-Dmaven.test.skip=true\`. **stock**: openapi-generator 7.25.0 \`java\`, default library (okhttp-gson), the"
+  echo "same four specs, one module each, API/model tests and docs off (\`benchmarks/build-compare/pom.xml\`)."
+  echo
+  echo "| round | ours s | ours-main s | stock s | ours/stock | ours-main/stock |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+  for ((i = 1; i <= runs; i++)); do
+    printf '| %d | %.1f | %.1f | %.1f | %s | %s |\n' "$i" "${times[ours,$i]}" "${times[ours-main,$i]}" "${times[stock,$i]}" \
+      "${ratios[$((i - 1))]}" "${ratios_main[$((i - 1))]}"
+  done
+  echo
+  echo "ours/stock: $(interval "${ratios[@]}"); ours-main/stock: $(interval "${ratios_main[@]}") (geometric mean [95 % interval])."
+} >"$out"
+echo "RATIO ${ratios[*]}"
+echo "RATIO_MAIN ${ratios_main[*]}"
+echo "wrote $out (maven log: $log)"

@@ -1,0 +1,4 @@
+module com.example.modular {
+    requires dev.martech.targeting;
+    requires jdk.httpserver;
+}
