@@ -117,12 +117,12 @@ public final class Calls {
 
     /** Touches what was decoded so that no work can be skipped; also a cheap correctness check. */
     public static int check(RecipientsPage page, int expected) {
-        int n = page.getResults().size();
+        int n = page.results().size();
         if (n != expected) {
             throw new IllegalStateException("expected " + expected + " recipients but got " + n);
         }
-        Recipient last = page.getResults().get(n - 1);
-        return n + last.getTitle().length() + (last.getPortalState() == null ? 0 : last.getPortalState().size());
+        Recipient last = page.results().get(n - 1);
+        return n + last.title().orElse("").length() + last.portalState().size();
     }
 
     /** Discards bytes, counting them. */

@@ -61,13 +61,13 @@ public final class Probe {
                 String next = null;
                 do {
                     RecipientsPage page = Calls.rawGet(http, mapper, base, Fixtures.PAGED_CAMPAIGN, Fixtures.PAGE_SIZE, next);
-                    for (Recipient r : page.getResults()) {
+                    for (Recipient r : page.results()) {
                         items++;
-                        if (AutomationStatus.SUCCESS.equals(r.getAutomationStatus())) {
+                        if (r.automationStatus().filter(AutomationStatus.SUCCESS::equals).isPresent()) {
                             succeeded++;
                         }
                     }
-                    next = page.getNext();
+                    next = page.next().orElse(null);
                 } while (next != null && !next.isEmpty());
                 http.dispatcher().executorService().shutdown();
             }

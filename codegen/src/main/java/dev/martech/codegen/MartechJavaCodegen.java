@@ -41,6 +41,116 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         reservedWords.addAll(List.of("options", "params", "runtime", "optional", "firstParams", "apiRequest",
                 "pageResponse", "pageCursor", "pageOffset", "pageSize", "pageCount", "pageNumber", "startOffset",
                 "startPage", "builder", "none", "toBuilder", "build"));
+        // Model properties whose accessor would clash with a method every model or builder has.
+        reservedWords.addAll(List.of("validate", "tobuilder", "self", "hashcode", "tostring", "getclass", "notify",
+                "notifyall", "wait", "clone", "finalize", "additionalproperties", "equals"));
+    }
+
+    /**
+     * An expression reading a model property null-tolerantly, without its final {@code ()}: models have no
+     * {@code getX()}; {@code _x().valueOrNull()} is null when absent or null and throws when unreadable. Used
+     * for the paging expressions (items, next cursor, total pages).
+     */
+    @Override
+    public String toGetter(String name) {
+        return "_" + toVarName(name) + "().valueOrNull";
+    }
+
+    /**
+     * Models: open enums keep the spec's order (see openEnumBody.mustache), and every class gets a Javadoc
+     * first sentence ({@code x-class-doc}): the schema's description, else its title, else where it is used
+     * (request or response of which operations, property of which models).
+     */
+    @Override
+    public Map<String, org.openapitools.codegen.model.ModelsMap> postProcessAllModels(
+            Map<String, org.openapitools.codegen.model.ModelsMap> objs) {
+        Map<String, org.openapitools.codegen.model.ModelsMap> result = super.postProcessAllModels(objs);
+        Map<String, java.util.Set<String>> usedBy = usages(result);
+        for (org.openapitools.codegen.model.ModelsMap models : result.values()) {
+            for (org.openapitools.codegen.model.ModelMap entry : models.getModels()) {
+                org.openapitools.codegen.CodegenModel model = entry.getModel();
+                model.vendorExtensions.put("x-class-doc", classDoc(model, usedBy.get(model.classname)));
+                // allOf with one $ref (REF_AS_PARENT_IN_ALLOF): the subtype extends its parent and its builder
+                // the parent's builder, so the parent's properties are not generated twice.
+                if (model.hasChildren || model.parent != null) {
+                    model.vendorExtensions.put("x-in-hierarchy", Boolean.TRUE);
+                }
+            }
+        }
+        return result;
+    }
+
+    private String classDoc(org.openapitools.codegen.CodegenModel model, java.util.Set<String> uses) {
+        if (model.description != null && !model.description.isBlank()) {
+            return html(model.description.trim());
+        }
+        if (model.title != null && !model.title.isBlank()) {
+            return html(model.title.trim()) + ".";
+        }
+        if (uses == null || uses.isEmpty()) {
+            return "The {@code " + model.name + "} schema of the spec (not referenced by any operation).";
+        }
+        List<String> list = new java.util.ArrayList<>(uses);
+        String shown = String.join("; ", list.subList(0, Math.min(3, list.size())));
+        return "Used as " + shown + (list.size() > 3 ? "; and in " + (list.size() - 3) + " more places" : "") + ".";
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Where each model class is used: as an operation's request or response body, or as a model's property. */
+    private Map<String, java.util.Set<String>> usages(Map<String, org.openapitools.codegen.model.ModelsMap> models) {
+        Map<String, java.util.Set<String>> usedBy = new java.util.TreeMap<>();
+        if (openAPI != null && openAPI.getPaths() != null) {
+            openAPI.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                String id = operation.getOperationId() != null ? operation.getOperationId() : method + " " + path;
+                if (operation.getRequestBody() != null) {
+                    io.swagger.v3.oas.models.parameters.RequestBody body =
+                            ModelUtils.getReferencedRequestBody(openAPI, operation.getRequestBody());
+                    Schema<?> schema = body == null ? null : ModelUtils.getSchemaFromRequestBody(body);
+                    referencedModel(schema).ifPresent(m -> add(usedBy, m, "the request body of {@code " + id + "}"));
+                }
+                if (operation.getResponses() != null) {
+                    operation.getResponses().forEach((code, response) -> {
+                        ApiResponse resolved = ModelUtils.getReferencedApiResponse(openAPI, response);
+                        Schema<?> schema = resolved == null ? null : ModelUtils.getSchemaFromResponse(openAPI, resolved);
+                        referencedModel(schema).ifPresent(m -> add(usedBy, m,
+                                "the " + code + " response of {@code " + id + "}"));
+                    });
+                }
+            }));
+        }
+        for (org.openapitools.codegen.model.ModelsMap map : models.values()) {
+            for (org.openapitools.codegen.model.ModelMap entry : map.getModels()) {
+                org.openapitools.codegen.CodegenModel owner = entry.getModel();
+                for (org.openapitools.codegen.CodegenProperty property : owner.vars) {
+                    org.openapitools.codegen.CodegenProperty inner = property;
+                    while (inner.items != null) {
+                        inner = inner.items;
+                    }
+                    if (inner.complexType != null) {
+                        add(usedBy, inner.complexType, "property {@code " + property.baseName + "} of {@link "
+                                + owner.classname + "}");
+                    }
+                }
+            }
+        }
+        return usedBy;
+    }
+
+    private java.util.Optional<String> referencedModel(Schema<?> schema) {
+        while (schema != null && schema.getItems() != null && schema.get$ref() == null) {
+            schema = schema.getItems();
+        }
+        if (schema == null || schema.get$ref() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(toModelName(ModelUtils.getSimpleRef(schema.get$ref())));
+    }
+
+    private static void add(Map<String, java.util.Set<String>> usedBy, String model, String use) {
+        usedBy.computeIfAbsent(model, k -> new java.util.LinkedHashSet<>()).add(use);
     }
 
     /** A form field called "file" is common (uploads) and not a Java keyword; the model File stays ModelFile. */
@@ -90,11 +200,14 @@ public class MartechJavaCodegen extends JavaClientCodegen {
                 || openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
-        // java.lang and java.util names would shadow the real ones in generated code.
+        // java.lang, java.util and sdk-core names would shadow the real ones in generated code.
         java.util.Set<String> taken = new java.util.HashSet<>(List.of("Object", "String", "Integer", "Long", "Short",
                 "Byte", "Boolean", "Double", "Float", "Number", "Character", "Class", "Void", "Error", "Exception",
                 "Record", "Enum", "Module", "Package", "Process", "Runtime", "System", "Thread", "List", "Map", "Set",
-                "Date", "File", "Optional", "Objects", "Arrays", "Collections", "Upload"));
+                "Date", "File", "Optional", "Objects", "Arrays", "Collections", "Upload",
+                // sdk-core types the generated code uses
+                "Page", "Paging", "AutoPager", "ApiModel", "JsonField", "OpenEnum", "OneOfDeserializer", "ApiResponse",
+                "ApiRequest", "RequestOptions", "BinaryResponse", "ResponseType", "ClientRuntime"));
         List<String> inline = new java.util.ArrayList<>();
         for (String name : openAPI.getComponents().getSchemas().keySet()) {
             if (name.contains("_") && !modelNameMapping.containsKey(name)) {

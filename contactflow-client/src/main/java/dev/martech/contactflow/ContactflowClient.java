@@ -7,6 +7,7 @@ import dev.martech.core.ClientOptions;
 import dev.martech.core.ClientRuntime;
 import dev.martech.core.OAuth2ClientBuilder;
 import dev.martech.core.errors.ErrorFormat;
+import dev.martech.core.json.DriftReport;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,6 +35,17 @@ public final class ContactflowClient extends ContactflowApis {
 
     private ContactflowClient(ClientOptions options) {
         super(new ClientRuntime(API, options));
+    }
+
+    /**
+     * What this client has seen in responses that the SDK does not know: properties a model does not list and
+     * enum values the spec does not document, each with a count and the time first seen. Each new one was also
+     * passed to the builder's {@code driftListener} (default: one WARN log line).
+     *
+     * @return a snapshot
+     */
+    public DriftReport driftReport() {
+        return runtime().driftReport();
     }
 
     public static Builder builder() {

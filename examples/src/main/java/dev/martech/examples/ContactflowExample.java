@@ -2,6 +2,7 @@ package dev.martech.examples;
 
 import dev.martech.contactflow.ContactflowClient;
 import dev.martech.contactflow.model.Automation;
+import dev.martech.contactflow.model.AutomationStatistics;
 import dev.martech.contactflow.model.AutomationsPage;
 import dev.martech.contactflow.model.Customer;
 import dev.martech.contactflow.model.CustomerOfBatch;
@@ -53,18 +54,19 @@ public final class ContactflowExample {
             // 1. Nodes the user can work on.
             out.step("List the nodes");
             NodesPage nodes = flow.nodes().getNodes();
-            out.result(nodes.getElements().size() + " node(s)");
-            for (Node n : nodes.getElements()) {
-                out.detail("- " + n.getName() + " (" + n.getUuid() + ")" + (node.equals(n.getUuid()) ? "  <- the Node header" : ""));
+            out.result(nodes.elements().size() + " node(s)");
+            for (Node n : nodes.elements()) {
+                UUID id = n.uuid().orElse(null);
+                out.detail("- " + n.name().orElse("?") + " (" + id + ")" + (node.equals(id) ? "  <- the Node header" : ""));
             }
 
             // 2. Automations of the node (the Node header is set once on the builder).
             out.step("List the automations of node " + node);
             AutomationsPage automations = flow.automations().getAutomations();
-            for (Automation a : automations.getElements()) {
-                out.detail("- " + a.getName() + " [" + a.getStatus() + "]" + queued(a));
+            for (Automation a : automations.elements()) {
+                out.detail("- " + a.name().orElse("?") + " [" + a.status().map(String::valueOf).orElse("?") + "]" + queued(a));
             }
-            out.result(automations.getElements().size() + " automation(s)");
+            out.result(automations.elements().size() + " automation(s)");
 
             // 3. and 4. Customers into an automation: one, then a batch.
             Optional<UUID> target = cfg.optionalSetting("CONTACTFLOW_AUTOMATION_ID").map(UUID::fromString);
@@ -72,21 +74,25 @@ public final class ContactflowExample {
             if (target.isEmpty()) {
                 out.note("skipped: set CONTACTFLOW_AUTOMATION_ID to the automation that may receive test customers");
             } else {
-                Customer added = flow.customers().addCustomer(target.get(), new Customer()
-                        .attributes(Map.of("email", "mario.rossi@example.it", "firstName", "Mario", "lastName", "Rossi")));
-                out.result("customer " + added.getUuid() + " is in '" + added.getAutomationName() + "'");
+                Customer added = flow.customers().addCustomer(target.get(), Customer.builder()
+                        .attributes(Map.of("email", "mario.rossi@example.it", "firstName", "Mario", "lastName", "Rossi"))
+                        .build());
+                out.result("customer " + added.uuid().map(String::valueOf).orElse("?") + " is in '"
+                        + added.automationName().orElse("?") + "'");
 
                 out.step("Add a batch of 3 customers (one packet: LAST)");
-                CustomersBatchStatus batch = flow.customers().addCustomersBatch(target.get(), new CustomersBatch()
+                CustomersBatchStatus batch = flow.customers().addCustomersBatch(target.get(), CustomersBatch.builder()
                         .sourceLabel("examples")
                         .packet(CustomersBatch.PacketEnum.LAST)
                         .customers(List.of(
-                                new CustomerOfBatch().attributes(Map.of("email", "anna.bianchi@example.it")),
-                                new CustomerOfBatch().attributes(Map.of("email", "luca.verdi@example.it")),
-                                new CustomerOfBatch().attributes(Map.of("email", "sara.neri@example.it")))));
-                out.result("batch " + batch.getSourceUuid() + " (" + batch.getSourceLabel() + ") is " + batch.getStatus());
+                                CustomerOfBatch.builder().attributes(Map.of("email", "anna.bianchi@example.it")).build(),
+                                CustomerOfBatch.builder().attributes(Map.of("email", "luca.verdi@example.it")).build(),
+                                CustomerOfBatch.builder().attributes(Map.of("email", "sara.neri@example.it")).build()))
+                        .build());
+                out.result("batch " + batch.sourceUuid().map(String::valueOf).orElse("?") + " ("
+                        + batch.sourceLabel().orElse("?") + ") is " + batch.status().map(String::valueOf).orElse("?"));
                 Automation after = flow.automations().getAutomation(target.get());
-                out.detail("'" + after.getName() + "' after the additions" + queued(after));
+                out.detail("'" + after.name().orElse("?") + "' after the additions" + queued(after));
             }
 
             // 5. The CSV report, streamed from the socket to a file in constant memory.
@@ -124,7 +130,6 @@ public final class ContactflowExample {
     }
 
     private static String queued(Automation a) {
-        return a.getStatistics() == null || a.getStatistics().getQueuedCustomers() == null ? ""
-                : ", " + a.getStatistics().getQueuedCustomers() + " queued";
+        return a.statistics().flatMap(AutomationStatistics::queuedCustomers).map(q -> ", " + q + " queued").orElse("");
     }
 }

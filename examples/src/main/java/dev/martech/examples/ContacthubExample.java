@@ -50,15 +50,17 @@ public final class ContacthubExample {
         try (ContacthubClient hub = ctx.configure(ContacthubClient.builder()).oauth2Token(cfg.token()).build()) {
             // 1. Create a customer.
             String externalId = String.format(Locale.ROOT, "EX-%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-            CustomerCreate newCustomer = new CustomerCreate()
+            CustomerCreate newCustomer = CustomerCreate.builder()
                     .nodeId(node)
                     .externalId(externalId)
                     .putBaseItem("firstName", "Ada")
                     .putBaseItem("lastName", "Lovelace")
-                    .putBaseItem("contacts", Map.of("email", "ada.lovelace+" + externalId.toLowerCase(Locale.ROOT) + "@example.com"));
+                    .putBaseItem("contacts", Map.of("email", "ada.lovelace+" + externalId.toLowerCase(Locale.ROOT) + "@example.com"))
+                    .build();
             out.step("Create customer " + externalId + " in node " + node);
             Customer customer = hub.customers().postCustomerWorkspaces(workspace, newCustomer);
-            out.result("customer " + customer.getId() + ", registered " + customer.getRegisteredAt());
+            UUID customerId = customer.id().orElseThrow();
+            out.result("customer " + customerId + ", registered " + customer.registeredAt().map(String::valueOf).orElse("?"));
 
             // 2. The same external id again: 409, with the existing customer's id in the body.
             out.step("Create it again (same external id): a 409 Conflict");
@@ -66,21 +68,22 @@ public final class ContacthubExample {
                 hub.customers().postCustomerWorkspaces(workspace, newCustomer);
                 out.note("accepted: this node merges duplicates instead of refusing them");
             } catch (ConflictException e) {
-                Object existing = e.errorBody(ApiError.class).map(ApiError::additionalProperties).map(m -> m.get("data")).orElse(null);
+                Object existing = e.errorBody(ApiError.class).map(ApiError::_additionalProperties).map(m -> m.get("data")).orElse(null);
                 out.result("ConflictException (409) \"" + e.apiMessage().orElse("") + "\", logref "
                         + e.referenceId().orElse("-") + (existing == null ? "" : ", data " + existing));
             }
 
             // 3. An event for the customer (accepted asynchronously: 202).
             out.step("Add a 'viewedProduct' event for the customer");
-            EventCreated event = hub.events().postEventWorkspaces(workspace, new EventCreate()
-                    .customerId(customer.getId())
+            EventCreated event = hub.events().postEventWorkspaces(workspace, EventCreate.builder()
+                    .customerId(customerId)
                     .type(EventType.VIEWED_PRODUCT)
                     .context(EventContext.ECOMMERCE)
                     .putPropertiesItem("id", "HP-AW-12")
                     .putPropertiesItem("name", "Air-to-water heat pump 12 kW")
-                    .putPropertiesItem("price", 11990.0));
-            out.result("event " + event.getId() + " accepted");
+                    .putPropertiesItem("price", 11990.0)
+                    .build());
+            out.result("event " + event.id().map(String::valueOf).orElse("?") + " accepted");
 
             // 4. Every customer of the node, 5 per page (page-number paging).
             out.step("Page through the customers of node " + node + " (5 per page)");
@@ -88,7 +91,7 @@ public final class ContacthubExample {
             for (Customer c : hub.customers().getCustomersWorkspacesAutoPaging(workspace, node,
                     GetCustomersWorkspacesParams.builder().size(5).build(), RequestOptions.none())) {
                 if (n++ < 3) {
-                    out.detail("- " + c.getExternalId() + " " + name(c));
+                    out.detail("- " + c.externalId().orElse("?") + " " + name(c));
                 }
             }
             out.result(n + " customers");
@@ -96,7 +99,7 @@ public final class ContacthubExample {
             // 5. Where the update stream is (a consumer would resume from here).
             out.step("Read the update stream's last offset");
             Integer offset = hub.updates().getLastOffsetUpdatesWorkspaces(workspace,
-                    GetLastOffsetUpdatesWorkspacesParams.builder().nodeId(node).build()).getLastOffset();
+                    GetLastOffsetUpdatesWorkspacesParams.builder().nodeId(node).build()).lastOffset().orElse(null);
             out.result("last offset " + offset);
 
             // 6. A customer that does not exist: 404.
@@ -111,8 +114,8 @@ public final class ContacthubExample {
 
             // 7. Clean up.
             out.step("Delete the customer the flow created");
-            hub.customers().deleteCustomerWorkspaces(workspace, customer.getId());
-            out.result("deleted " + customer.getId());
+            hub.customers().deleteCustomerWorkspaces(workspace, customerId);
+            out.result("deleted " + customerId);
         }
 
         if (ctx.sandbox()) {
@@ -128,7 +131,7 @@ public final class ContacthubExample {
     }
 
     private static String name(Customer c) {
-        Map<String, Object> base = c.getBase();
-        return base == null ? "" : base.getOrDefault("firstName", "") + " " + base.getOrDefault("lastName", "");
+        Map<String, Object> base = c.base();
+        return base.isEmpty() ? "" : base.getOrDefault("firstName", "") + " " + base.getOrDefault("lastName", "");
     }
 }

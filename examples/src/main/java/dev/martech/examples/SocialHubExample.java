@@ -8,9 +8,11 @@ import dev.martech.sandbox.Sandbox;
 import dev.martech.socialhub.SocialHubClient;
 import dev.martech.socialhub.api.PostsApi.ListPostsParams;
 import dev.martech.socialhub.model.ChannelSummary;
+import dev.martech.socialhub.model.ChannelSummaryProducts;
 import dev.martech.socialhub.model.Content;
 import dev.martech.socialhub.model.CreatePostGroupRequest;
 import dev.martech.socialhub.model.Post;
+import dev.martech.socialhub.model.PostChannel;
 import dev.martech.socialhub.model.PostGroup;
 import dev.martech.socialhub.model.ValidationError;
 import java.time.OffsetDateTime;
@@ -46,15 +48,17 @@ public final class SocialHubExample {
             // 1. Who am I? (GET /)
             out.step("Read the account info");
             var me = socialHub.general().getAccountInfo();
-            out.result(me.getAccountName() + " (" + me.getPackage() + "), user " + me.getUserName() + ", role " + me.getRole()
-                    + ", " + size(me.getActiveChannelIds()) + " of " + size(me.getChannelIds()) + " channels active");
+            out.result(me.accountName().orElse("?") + " (" + me._package().map(String::valueOf).orElse("?") + "), user "
+                    + me.userName().orElse("?") + ", role " + me.role().map(String::valueOf).orElse("?")
+                    + ", " + me.activeChannelIds().size() + " of " + me.channelIds().size() + " channels active");
 
             // 2. The channels.
             out.step("List the channels");
             List<ChannelSummary> channels = socialHub.channels().listChannelSummaries();
             out.result(channels.size() + " channels");
             for (ChannelSummary ch : channels) {
-                out.detail("- " + ch.getName() + " (" + ch.getSocialNetwork() + ", id " + ch.getId() + ")");
+                out.detail("- " + ch.name().orElse("?") + " (" + ch.socialNetwork().map(String::valueOf).orElse("?") + ", id "
+                        + ch.id().orElse("?") + ")");
             }
 
             // 3. Every post, 3 per request: offset/count paging stops at the first empty page.
@@ -62,39 +66,43 @@ public final class SocialHubExample {
             int n = 0;
             for (Post p : socialHub.posts().listPostsAutoPaging(ListPostsParams.builder().count(3).build(), RequestOptions.none())) {
                 if (n++ < 4) {
-                    out.detail("- [" + p.getStatus() + "] " + p.getChannel().getSocialNetwork() + ": "
-                            + Examples.shorten(p.getContent() == null ? "" : p.getContent().getText(), 60));
+                    out.detail("- [" + p.status().map(String::valueOf).orElse("?") + "] "
+                            + p.channel().flatMap(PostChannel::socialNetwork).map(String::valueOf).orElse("?") + ": "
+                            + Examples.shorten(p.content().flatMap(Content::text).orElse(""), 60));
                 }
             }
             out.result(n + " posts");
 
             // 4. Create something: a post group (one empty draft post per channel).
             String channelId = cfg.optionalSetting("SOCIALHUB_CHANNEL_ID")
-                    .orElseGet(() -> channels.stream().filter(c -> c.getProducts() == null || !Boolean.FALSE.equals(c.getProducts().getCp()))
-                            .findFirst().map(ChannelSummary::getId)
+                    .orElseGet(() -> channels.stream().filter(c -> c.products().flatMap(ChannelSummaryProducts::cp).orElse(true))
+                            .findFirst().flatMap(ChannelSummary::id)
                             .orElseThrow(() -> new IllegalStateException("the account has no Content Planner channel")));
             OffsetDateTime inTwoDays = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.HOURS);
             out.step("Create a post group on channel " + channelId);
-            PostGroup group = socialHub.posts().createPostGroup(new CreatePostGroupRequest()
-                    .channelIds(List.of(channelId)).publishTime(inTwoDays).publishTimeZone("Europe/Berlin"));
-            Post draft = socialHub.posts().listPosts(ListPostsParams.builder().postGroupId(group.getId()).build()).getData().get(0);
-            out.result("post group " + group.getId() + " with draft post " + draft.getId() + " [" + draft.getStatus() + "]");
+            PostGroup group = socialHub.posts().createPostGroup(CreatePostGroupRequest.builder()
+                    .channelIds(List.of(channelId)).publishTime(inTwoDays).publishTimeZone("Europe/Berlin").build());
+            String groupId = group.id().orElseThrow();
+            Post draft = socialHub.posts().listPosts(ListPostsParams.builder().postGroupId(groupId).build()).data().get(0);
+            String draftId = draft.id().orElseThrow();
+            out.result("post group " + groupId + " with draft post " + draftId + " [" + draft.status().map(String::valueOf).orElse("?") + "]");
 
             // 5. A validation error: a publish time in the past. The 400 body decodes into ValidationError.
             out.step("Give the post a publish time in the past (a validation error), then fix it");
-            Content content = new Content().text("Wärmepumpen-Infoabend am Donnerstag: jetzt anmelden!");
+            Content content = Content.builder().text("Wärmepumpen-Infoabend am Donnerstag: jetzt anmelden!").build();
             try {
-                socialHub.posts().updatePost(draft.getId(), new Post().content(content).publishTime(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)));
+                socialHub.posts().updatePost(draftId, Post.builder().content(content).publishTime(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)).build());
                 out.note("unexpectedly accepted");
             } catch (BadRequestException e) {
                 String detail = e.errorBody(ValidationError.class)
-                        .map(v -> v.getCode() + ": " + v.getMessage() + (v.getErrors() == null ? "" : " " + v.getErrors().additionalProperties()))
+                        .map(v -> v.code().orElse("") + ": " + v.message().orElse("") + v.errors().map(errors -> " " + errors._additionalProperties()).orElse(""))
                         .orElse(e.rawBody());
                 out.result("BadRequestException (400) -> " + detail);
             }
-            Post saved = socialHub.posts().updatePost(draft.getId(), new Post().content(content).publishTime(inTwoDays));
-            out.result("fixed: publishes at " + saved.getPublishTime() + " (" + saved.getPublishTimeZone() + "): \""
-                    + Examples.shorten(saved.getContent().getText(), 50) + "\"");
+            Post saved = socialHub.posts().updatePost(draftId, Post.builder().content(content).publishTime(inTwoDays).build());
+            out.result("fixed: publishes at " + saved.publishTime().map(String::valueOf).orElse("?") + " ("
+                    + saved.publishTimeZone().orElse("?") + "): \""
+                    + Examples.shorten(saved.content().flatMap(Content::text).orElse(""), 50) + "\"");
         }
 
         if (ctx.sandbox()) {
@@ -109,7 +117,4 @@ public final class SocialHubExample {
         }
     }
 
-    private static int size(List<?> list) {
-        return list == null ? 0 : list.size();
-    }
 }

@@ -64,13 +64,15 @@ public final class TargetingExample {
                 candidates.add(Sandbox.TARGETING_UNTARGETED_CAMPAIGN_ID);
             }
             out.step("Match campaigns for contact " + contactId + " among " + candidates.size() + " campaign(s)");
-            MatchCampaignsResponse matched = targeting.campaign().matchCampaigns(new MatchCampaignParams()
-                    .addEntityRefsItem(new EntityRef().entityId(contactId).entitySchema("contact"))
-                    .campaignIds(candidates));
-            out.result(matched.getResults().size() + " matching campaign(s)");
-            for (CampaignMatch m : matched.getResults()) {
-                Campaign c = m.getCampaign();
-                out.detail("- " + c.getName() + " [" + c.getStatus() + "], " + c.getStartDate() + " to " + c.getEndDate());
+            MatchCampaignsResponse matched = targeting.campaign().matchCampaigns(MatchCampaignParams.builder()
+                    .addEntityRefsItem(EntityRef.builder().entityId(contactId).entitySchema("contact").build())
+                    .campaignIds(candidates)
+                    .build());
+            out.result(matched.results().size() + " matching campaign(s)");
+            for (CampaignMatch m : matched.results()) {
+                Campaign c = m.campaign();
+                out.detail("- " + c.name().orElse("") + " [" + c.status().map(String::valueOf).orElse("no status") + "], "
+                        + c.startDate().map(String::valueOf).orElse("open") + " to " + c.endDate().map(String::valueOf).orElse("open"));
             }
 
             // 2. Every recipient, page by page (cursor paging, 4 per page), without holding more than a page.
@@ -79,9 +81,10 @@ public final class TargetingExample {
             int count = 0;
             for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId,
                     GetRecipientsParams.builder().limit(4).build(), RequestOptions.none())) {
-                byStatus.merge(String.valueOf(r.getAutomationStatus()), 1, Integer::sum);
+                byStatus.merge(r.automationStatus().map(String::valueOf).orElse("none"), 1, Integer::sum);
                 if (count++ < 3) {
-                    out.detail("- " + r.getTitle() + ": automation " + r.getAutomationStatus() + ", portal " + r.getPortalStatus());
+                    out.detail("- " + r.title().orElse("(untitled)") + ": automation " + r.automationStatus().map(String::valueOf).orElse("none")
+                            + ", portal " + r.portalStatus().map(String::valueOf).orElse("none"));
                 }
             }
             out.result(count + " recipients; by automation status " + byStatus);
@@ -89,19 +92,21 @@ public final class TargetingExample {
             // 3. Create a recipient, then see it listed.
             UUID newContact = UUID.randomUUID();
             out.step("Create a recipient for contact " + newContact);
-            Recipient created = targeting.campaignRecipient().createRecipient(campaignId, new AutomationRecipientCreate()
+            Recipient created = targeting.campaignRecipient().createRecipient(campaignId, AutomationRecipientCreate.builder()
                     .entityId(newContact).entitySchema("contact")
-                    .automationStatus(AutomationStatus.PENDING).automationExecutionId("exec_examples_" + newContact.toString().substring(0, 8)));
-            out.result("created '" + created.getTitle() + "', automation " + created.getAutomationStatus());
-            Integer total = targeting.campaignRecipient().getRecipients(campaignId, GetRecipientsParams.builder().limit(1).build()).getTotal();
+                    .automationStatus(AutomationStatus.PENDING).automationExecutionId("exec_examples_" + newContact.toString().substring(0, 8))
+                    .build());
+            out.result("created '" + created.title().orElse("(untitled)") + "', automation " + created.automationStatus().map(String::valueOf).orElse("none"));
+            Integer total = targeting.campaignRecipient().getRecipients(campaignId, GetRecipientsParams.builder().limit(1).build()).total().orElse(null);
             out.detail("the campaign now lists " + total + " recipients");
 
             // 4. Update it: the automation ran and the portal banner was sent.
             out.step("Update the recipient: automation succeeded, portal banner sent");
-            Recipient updated = targeting.campaignRecipient().updateRecipient(campaignId, newContact, new UpdateRecipientPayload()
-                    .automationStatus(AutomationStatus.SUCCESS).portalStatus(PortalStatus.SENT));
-            out.result("automation " + updated.getAutomationStatus() + ", portal " + updated.getPortalStatus()
-                    + ", updated at " + updated.getUpdatedAt());
+            Recipient updated = targeting.campaignRecipient().updateRecipient(campaignId, newContact, UpdateRecipientPayload.builder()
+                    .automationStatus(AutomationStatus.SUCCESS).portalStatus(PortalStatus.SENT).build());
+            out.result("automation " + updated.automationStatus().map(String::valueOf).orElse("none") + ", portal "
+                    + updated.portalStatus().map(String::valueOf).orElse("none") + ", updated at "
+                    + updated.updatedAt().map(String::valueOf).orElse("-"));
 
             // 5. Change a campaign's status (draft/inactive -> active, active -> inactive).
             UUID toggle = ctx.sandbox() ? Sandbox.TARGETING_DRAFT_CAMPAIGN_ID
@@ -110,8 +115,8 @@ public final class TargetingExample {
             if (toggle == null) {
                 out.note("skipped: set TARGETING_STATUS_CAMPAIGN_ID to a campaign whose status may change (it starts automations)");
             } else {
-                Campaign c = targeting.campaign().changeCampaignStatus(toggle).getCampaign();
-                out.result("'" + c.getName() + "' is now " + c.getStatus());
+                Campaign c = targeting.campaign().changeCampaignStatus(toggle).campaign().orElseThrow();
+                out.result("'" + c.name().orElse("") + "' is now " + c.status().map(String::valueOf).orElse("no status"));
             }
 
             // 6. Client errors come in three shapes; the sealed ClientError says which one arrived.
@@ -122,10 +127,10 @@ public final class TargetingExample {
             clientError(out, "ask for 500 recipients per page",
                     () -> targeting.campaignRecipient().getRecipients(campaignId, GetRecipientsParams.builder().limit(500).build()));
             targeting.campaignRecipient().updateRecipientPortalStatus(campaignId, newContact,
-                    new UpdatePortalStatusRequest().status(PortalStatus.CLICKED));
+                    UpdatePortalStatusRequest.builder().status(PortalStatus.CLICKED).build());
             clientError(out, "move a clicked banner back to 'seen'",
                     () -> targeting.campaignRecipient().updateRecipientPortalStatus(campaignId, newContact,
-                            new UpdatePortalStatusRequest().status(PortalStatus.SEEN)));
+                            UpdatePortalStatusRequest.builder().status(PortalStatus.SEEN).build()));
         }
 
         if (ctx.sandbox()) {
@@ -160,14 +165,14 @@ public final class TargetingExample {
     static String describe(ClientError error) {
         if (error instanceof CodeError) {
             CodeError c = (CodeError) error;
-            return "CodeError code=" + c.getCode() + (c.getCode().isKnown() ? "" : " (a code newer than this SDK)");
+            return "CodeError code=" + c.code() + (c.code().isKnown() ? "" : " (a code newer than this SDK)");
         }
         if (error instanceof MessageError) {
-            return "MessageError message=\"" + ((MessageError) error).getMessage() + "\"";
+            return "MessageError message=\"" + ((MessageError) error).message() + "\"";
         }
         if (error instanceof StatusedError) {
             StatusedError s = (StatusedError) error;
-            return "StatusedError status=" + s.getStatus() + " error=\"" + s.getError() + "\"";
+            return "StatusedError status=" + s.status() + " error=\"" + s.error() + "\"";
         }
         return "an unknown shape: " + ((ClientError.Unknown) error).json();
     }

@@ -96,7 +96,7 @@ class EnvironmentConfigTest {
         Map<String, String> env = Map.of("CONTACTFLOW_TOKEN", Sandbox.TOKEN, "CONTACTFLOW_BASE_URL", sandbox.contactflowUrl(),
                 "CONTACTFLOW_NODE", Sandbox.CONTACTFLOW_NODE_ID.toString());
         try (ContactflowClient flow = ContactflowClient.builder().fromEnv(env::get).build()) {
-            assertThat(flow.automations().getAutomations().getElements()).isNotEmpty();
+            assertThat(flow.automations().getAutomations().elements()).isNotEmpty();
             assertThat(flow.options().logLevel()).isEqualTo(LogLevel.NONE);
         }
         assertThatThrownBy(() -> ContactflowClient.builder().fromEnv(Map.of("CONTACTFLOW_NODE", "node-1")::get))

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.martech.contactflow.ContactflowClient;
 import dev.martech.contactflow.model.Automation;
 import dev.martech.contacthub.ContacthubClient;
@@ -26,6 +27,8 @@ import dev.martech.core.errors.ApiStatusException;
 import dev.martech.core.errors.ConflictException;
 import dev.martech.core.errors.NotFoundException;
 import dev.martech.core.errors.RateLimitException;
+import dev.martech.core.json.DriftReport;
+import dev.martech.core.json.JsonField;
 import dev.martech.core.logging.LogLevel;
 import dev.martech.core.paging.Page;
 import dev.martech.core.retry.RetryPolicy;
@@ -34,9 +37,12 @@ import dev.martech.sandbox.SandboxExtension;
 import dev.martech.sandbox.SandboxUrl;
 import dev.martech.socialhub.SocialHubClient;
 import dev.martech.socialhub.api.PostsApi.ListPostsParams;
+import dev.martech.socialhub.model.Content;
 import dev.martech.socialhub.model.Post;
 import dev.martech.targeting.TargetingClient;
 import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.model.Campaign;
+import dev.martech.targeting.model.CampaignMatch;
 import dev.martech.targeting.model.ClientError;
 import dev.martech.targeting.model.CodeError;
 import dev.martech.targeting.model.EntityRef;
@@ -51,6 +57,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -139,13 +146,14 @@ class ReadmeSnippetsTest {
                 .bearerToken(token)          // an epilot API token
                 .baseUrl(baseUrl)            // optional; default https://targeting.sls.epilot.io
                 .build()) {
-            MatchCampaignsResponse matched = targeting.campaign().matchCampaigns(new MatchCampaignParams()
-                    .addEntityRefsItem(new EntityRef().entityId(contactId).entitySchema("contact"))
-                    .campaignIds(Set.of(campaignId)));
-            matched.getResults().forEach(m -> System.out.println(m.getCampaign().getName()));
+            MatchCampaignsResponse matched = targeting.campaign().matchCampaigns(MatchCampaignParams.builder()
+                    .addEntityRefsItem(EntityRef.builder().entityId(contactId).entitySchema("contact").build())
+                    .campaignIds(Set.of(campaignId))
+                    .build());                                  // build() checks required properties
+            matched.results().forEach(m -> System.out.println(m.campaign().name().orElse("(unnamed)")));
 
             for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId)) {
-                System.out.println(r.getTitle() + " " + r.getAutomationStatus());
+                System.out.println(r.title().orElse("?") + " " + r.automationStatus().map(String::valueOf).orElse("-"));
             }
         }
         // endregion
@@ -163,12 +171,12 @@ class ReadmeSnippetsTest {
                 .accessToken(token)          // sent as ?accesstoken=..., masked in logs and errors
                 .baseUrl(baseUrl)            // optional; default https://app.socialhub.io/api2
                 .build()) {
-            System.out.println(socialHub.general().getAccountInfo().getAccountName());
-            socialHub.channels().listChannelSummaries().forEach(c -> System.out.println(c.getName()));
+            System.out.println(socialHub.general().getAccountInfo().accountName().orElse("?"));
+            socialHub.channels().listChannelSummaries().forEach(c -> System.out.println(c.name().orElse("?")));
 
             ListPostsParams drafts = ListPostsParams.builder().status(List.of("draft")).count(50).build();
             for (Post post : socialHub.posts().listPostsAutoPaging(drafts, RequestOptions.none())) {
-                System.out.println(post.getId() + " " + post.getContent().getText());
+                System.out.println(post.id().orElse("?") + " " + post.content().flatMap(Content::text).orElse(""));
             }
         }
         // endregion
@@ -187,15 +195,16 @@ class ReadmeSnippetsTest {
                 .oauth2Token(token)          // or oauth2Token(() -> tokens.current()) to refresh
                 .baseUrl(baseUrl)            // optional; default https://api.contactlab.it/hub/v1
                 .build()) {
-            Customer created = hub.customers().postCustomerWorkspaces(workspaceId, new CustomerCreate()
+            Customer created = hub.customers().postCustomerWorkspaces(workspaceId, CustomerCreate.builder()
                     .nodeId(nodeId)
                     .externalId("CRM-000042")
                     .putBaseItem("firstName", "Ada")
-                    .putBaseItem("lastName", "Lovelace"));
-            System.out.println("created " + created.getId());
+                    .putBaseItem("lastName", "Lovelace")
+                    .build());
+            System.out.println("created " + created.id().orElseThrow());
 
             hub.customers().getCustomersWorkspacesAutoPaging(workspaceId, nodeId)
-                    .forEach(c -> System.out.println(c.getExternalId()));
+                    .forEach(c -> System.out.println(c.externalId().orElse("-")));
         }
         // endregion
         assertThat(printed()).as("the created customer, then every customer of the node over page numbers")
@@ -214,8 +223,8 @@ class ReadmeSnippetsTest {
                 .node(nodeId)                // the Node header most operations need
                 .baseUrl(baseUrl)            // optional; default https://api.contactlab.it/flow/v1
                 .build()) {
-            for (Automation a : flow.automations().getAutomations().getElements()) {
-                System.out.println(a.getName() + " " + a.getStatus());
+            for (Automation a : flow.automations().getAutomations().elements()) {
+                System.out.println(a.name().orElse("?") + " " + a.status().map(String::valueOf).orElse("-"));
             }
             try (BinaryResponse csv = flow.automations().getAutomationsReport()) {
                 csv.saveTo(dir.resolve("automations.csv"));   // streamed, constant memory
@@ -270,7 +279,7 @@ class ReadmeSnippetsTest {
             // region readme:pagination
             // Every item, fetched page by page as the loop advances (one page in memory at a time):
             for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId)) {
-                System.out.println(r.getTitle());
+                System.out.println(r.title().orElse("?"));
             }
 
             // As a stream, with the page size and filters in the params:
@@ -278,7 +287,7 @@ class ReadmeSnippetsTest {
                     .getRecipientsAutoPaging(campaignId,
                             GetRecipientsParams.builder().limit(100).q("Schmidt").build(), RequestOptions.none())
                     .stream()
-                    .map(Recipient::getTitle)
+                    .flatMap(r -> r.title().stream())
                     .collect(Collectors.toList());
 
             // Page by page (e.g. to checkpoint), SocialHub offset/count paging:
@@ -290,7 +299,7 @@ class ReadmeSnippetsTest {
             // Or one page yourself: Contacthub counts pages from 0.
             List<Customer> second = hub.customers()
                     .getCustomersWorkspaces(workspaceId, nodeId, GetCustomersWorkspacesParams.builder().page(1).size(5).build())
-                    .getElements();
+                    .elements();
             // endregion
             assertThat(schmidts).containsExactly("Anna Schmidt");
             assertThat(second).hasSize(5);
@@ -312,7 +321,7 @@ class ReadmeSnippetsTest {
                 System.out.println("slow down: " + e.headers().first("Retry-After").orElse("?"));
             } catch (ApiStatusException e) {                      // any other non-2xx
                 System.out.println(e.status() + " " + e.rawBody());
-                e.errorBody(ApiError.class).ifPresent(err -> System.out.println(err.getErrors()));
+                e.errorBody(ApiError.class).ifPresent(err -> System.out.println(err.errors()));
             } catch (ApiIoException e) {                          // no response: DNS, refused, reset, timeout
                 System.out.println("network: " + e.getMessage() + " (after " + e.attempts() + " attempts)");
             }
@@ -323,7 +332,7 @@ class ReadmeSnippetsTest {
             } catch (ApiStatusException e) {
                 ClientError error = e.errorBody(ClientError.class).orElseThrow();
                 if (error instanceof CodeError) {
-                    System.out.println("code " + ((CodeError) error).getCode());   // e.g. CAMPAIGN_HAS_NO_TARGET
+                    System.out.println("code " + ((CodeError) error).code());   // e.g. CAMPAIGN_HAS_NO_TARGET
                 } else {
                     System.out.println(error);                                    // MessageError, StatusedError, Unknown
                 }
@@ -344,7 +353,7 @@ class ReadmeSnippetsTest {
                     .getRecipientsAsync(campaignId, GetRecipientsParams.none(), RequestOptions.none());
             CompletableFuture<RecipientsPage> b = targeting.campaignRecipient()
                     .getRecipientsAsync(otherCampaignId, GetRecipientsParams.none(), RequestOptions.none());
-            int total = a.thenCombine(b, (x, y) -> x.getTotal() + y.getTotal()).join();
+            int total = a.thenCombine(b, (x, y) -> x.total().orElse(0) + y.total().orElse(0)).join();
             // A failed call completes the future exceptionally with the same ApiException the blocking call throws.
             // endregion
             assertThat(total).isEqualTo(10);
@@ -359,10 +368,84 @@ class ReadmeSnippetsTest {
             ApiResponse<RecipientsPage> response = targeting.campaignRecipient()
                     .getRecipientsWithRawResponse(campaignId, GetRecipientsParams.none(), RequestOptions.none());
             System.out.println(response.status() + " in " + response.attempts() + " attempt(s), request id "
-                    + response.headers().first("X-Request-Id").orElse("-") + ", " + response.body().getTotal() + " recipients");
+                    + response.headers().first("X-Request-Id").orElse("-") + ", " + response.body().total().orElse(0) + " recipients");
             // endregion
             assertThat(response.status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void models() {
+        try (TargetingClient targeting = targeting()) {
+            UUID contactId = Sandbox.TARGETING_CONTACT_ID;
+            UUID campaignId = Sandbox.TARGETING_CAMPAIGN_ID;
+            UUID draftId = Sandbox.TARGETING_DRAFT_CAMPAIGN_ID;
+            // region readme:models
+            // Build: immutable models; build() checks the required properties, naming a missing one.
+            EntityRef contact = EntityRef.builder()
+                    .entityId(contactId)
+                    .entitySchema("contact")
+                    .build();
+            MatchCampaignParams query = MatchCampaignParams.builder()
+                    .addEntityRefsItem(contact)
+                    .campaignIds(Set.of(campaignId))
+                    .build();
+
+            // Read: a required property is T, an optional one Optional<T>, a list or map never null.
+            for (CampaignMatch match : targeting.campaign().matchCampaigns(query).results()) {
+                Campaign campaign = match.campaign();                        // required
+                String name = campaign.name().orElse("(unnamed)");           // optional
+                List<String> tags = campaign.tags();                         // empty when absent
+                System.out.println(name + " " + tags + ", ends " + campaign.endDate().map(String::valueOf).orElse("never"));
+
+                // Raw: missing, null, a value, or unreadable with the JSON that arrived.
+                JsonField<LocalDate> end = campaign._endDate();
+                if (end.isUnreadable()) {
+                    System.out.println("unexpected end date " + end.raw().orElseThrow());
+                }
+                campaign._additionalProperties().forEach((key, json) -> System.out.println("new property " + key));
+            }
+
+            // Change a copy:
+            MatchCampaignParams wider = query.toBuilder().campaignIds(Set.of(campaignId, draftId)).build();
+            // endregion
+            assertThat(wider.campaignIds()).containsExactlyInAnyOrder(campaignId, draftId);
+            assertThat(wider.entityRefs()).containsExactly(contact);
+            assertThat(query.campaignIds()).containsExactly(campaignId);
+        }
+        assertThat(printed()).as("the matched campaign's name, tags and end date")
+                .contains("Heat pump upgrade - autumn 2024 [sandbox], ends 2024-12-31");
+    }
+
+    @Test
+    void drift() {
+        String token = Sandbox.TOKEN;
+        String baseUrl = sandbox.socialHubUrl();
+        // A vendor that added a property and a social network since the spec was written.
+        StubMapping newer = sandbox.wireMock().stubFor(get(urlPathMatching(".*/channels/summary")).atPriority(1)
+                .willReturn(okJson("[{\"_id\":\"c9\",\"name\":\"Nord\",\"socialNetwork\":\"BLUESKY\",\"followers\":12}]")));
+        List<String> alerts = new CopyOnWriteArrayList<>();
+        try {
+            // region readme:drift
+            try (SocialHubClient socialHub = SocialHubClient.builder()
+                    .accessToken(token)
+                    .baseUrl(baseUrl)
+                    .driftListener(event -> alerts.add(event.describe()))   // default: one WARN log line each
+                    .build()) {
+                socialHub.channels().listChannelSummaries();
+                socialHub.channels().listChannelSummaries();
+                for (DriftReport.Entry e : socialHub.driftReport().entries()) {
+                    System.out.println(e.event().describe() + ": " + e.count() + "x since " + e.firstSeen());
+                }
+            }
+            // endregion
+        } finally {
+            sandbox.wireMock().removeStub(newer);
+        }
+        assertThat(alerts).as("told once per new property or value, however often it arrives").containsExactly(
+                "API drift (socialhub): ChannelSummary.socialNetwork has the value 'BLUESKY' this SDK does not know",
+                "API drift (socialhub): ChannelSummary has a property 'followers' this SDK does not know");
+        assertThat(printed()).contains("'followers' this SDK does not know: 2x since ");
     }
 
     @Test
@@ -398,7 +481,7 @@ class ReadmeSnippetsTest {
             // Upload: a file is streamed from disk as it is sent (and may be retried); a stream is sent once.
             BulkJob job = hub.bulkJobs().postBulkJobWorkspaces(workspaceId, nodeId,
                     Upload.of(csvFile, "text/csv"), BulkJobOperation.UPSERT);
-            System.out.println(job.getId() + " " + job.getStatus());
+            System.out.println(job.id().orElseThrow() + " " + job.status().map(String::valueOf).orElse("-"));
 
             // Download: the body stays on the socket until you read it; close it (try-with-resources).
             try (BinaryResponse report = flow.automations().getAutomationsReport()) {
@@ -406,7 +489,7 @@ class ReadmeSnippetsTest {
                 System.out.println(bytes + " bytes of " + report.contentType());
             }
             // endregion
-            assertThat(job.getFilename()).isEqualTo("customers.csv");
+            assertThat(job.filename()).contains("customers.csv");
         }
         assertThat(target).isNotEmptyFile();
     }
@@ -414,7 +497,7 @@ class ReadmeSnippetsTest {
     @Test
     void conflict() {
         try (ContacthubClient hub = contacthub()) {
-            CustomerCreate c = new CustomerCreate().nodeId(Sandbox.CONTACTHUB_NODE_ID).externalId("CRM-040211");
+            CustomerCreate c = CustomerCreate.builder().nodeId(Sandbox.CONTACTHUB_NODE_ID).externalId("CRM-040211").build();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.customers().postCustomerWorkspaces(Sandbox.CONTACTHUB_WORKSPACE_ID, c))
                     .isInstanceOf(ConflictException.class);
         }

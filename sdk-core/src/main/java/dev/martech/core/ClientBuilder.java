@@ -254,6 +254,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     }
 
     /**
+     * Told once per (API, model, property or enum value) when a response holds a property or enum value the
+     * SDK does not know (default: one WARN log line each); see {@link dev.martech.core.json.DriftListener}.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public B driftListener(dev.martech.core.json.DriftListener listener) {
+        options.driftListener(listener);
+        return self();
+    }
+
+    /**
      * How many async calls may be in flight at once; more queue until one ends.
      *
      * @param maxConcurrentRequests at least 1; default {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS}

@@ -3,6 +3,7 @@ package dev.martech.core;
 import dev.martech.core.auth.Auth;
 import dev.martech.core.http.Transport;
 import dev.martech.core.internal.Checks;
+import dev.martech.core.json.DriftListener;
 import dev.martech.core.logging.LogLevel;
 import dev.martech.core.logging.Redactor;
 import dev.martech.core.retry.RetryPolicy;
@@ -56,6 +57,7 @@ public final class ClientOptions {
     private final Sleeper sleeper;
     private final Clock clock;
     private final String userAgent;
+    private final DriftListener driftListener;
     private final Integer maxConcurrentRequests;
     private final Proxy proxy;
 
@@ -77,6 +79,7 @@ public final class ClientOptions {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.userAgent = b.userAgent;
+        this.driftListener = b.driftListener;
         this.maxConcurrentRequests = b.maxConcurrentRequests;
         this.proxy = b.proxy;
     }
@@ -104,6 +107,7 @@ public final class ClientOptions {
         b.sleeper = sleeper;
         b.clock = clock;
         b.userAgent = userAgent;
+        b.driftListener = driftListener;
         b.maxConcurrentRequests = maxConcurrentRequests;
         b.proxy = proxy;
         return b;
@@ -128,6 +132,8 @@ public final class ClientOptions {
     public Sleeper sleeper() { return sleeper; }
     public Clock clock() { return clock; }
     public String userAgent() { return userAgent; }
+    /** Told once per new kind of API drift seen in responses; default {@link DriftListener#logging()}. */
+    public DriftListener driftListener() { return driftListener; }
     /** The proxy calls go through, or null for the JVM's default proxy selection. */
     public Proxy proxy() { return proxy; }
 
@@ -182,10 +188,23 @@ public final class ClientOptions {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private String userAgent = "martech-sdk-java";
+        private DriftListener driftListener = DriftListener.logging();
         private Integer maxConcurrentRequests;
         private Proxy proxy;
 
         private Builder() {
+        }
+
+        /**
+         * Told once per (API, model, property or enum value) when a response holds a property or enum value
+         * the SDK does not know; {@link DriftListener#none()} to stay silent.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder driftListener(DriftListener listener) {
+            this.driftListener = Checks.required("driftListener", listener);
+            return this;
         }
 
         /**

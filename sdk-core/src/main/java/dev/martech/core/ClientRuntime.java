@@ -25,6 +25,8 @@ import dev.martech.core.internal.Checks;
 import dev.martech.core.internal.Lifecycle;
 import dev.martech.core.internal.OkHttpTransport;
 import dev.martech.core.internal.RetryingTransport;
+import dev.martech.core.json.DriftRecorder;
+import dev.martech.core.json.DriftReport;
 import dev.martech.core.json.Json;
 import dev.martech.core.logging.Redactor;
 import java.io.Closeable;
@@ -61,6 +63,7 @@ public final class ClientRuntime implements Closeable {
     private final Transport wire;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
+    private final DriftRecorder drift;
     private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
     private final String userAgent;
     // The headers of a call that adds none of its own (the usual case), built once: no per-call maps.
@@ -80,6 +83,7 @@ public final class ClientRuntime implements Closeable {
                 options.sleeper(), options.clock(), lifecycle);
         this.mapper = Json.newMapper();
         this.writer = mapper.writer();
+        this.drift = new DriftRecorder(api.name(), options.driftListener(), options.clock());
         this.userAgent = options.userAgent() + " (" + api.name() + "/" + api.version() + "; java/"
                 + System.getProperty("java.specification.version") + ")";
         this.jsonCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.JSON));
@@ -136,6 +140,16 @@ public final class ClientRuntime implements Closeable {
     /** The mapper models are read and written with (shared, configured by {@link Json#newMapper()}). */
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    /**
+     * The API drift this client has seen in responses so far: properties and enum values the SDK does not
+     * know, each with a count and the time first seen.
+     *
+     * @return a snapshot
+     */
+    public DriftReport driftReport() {
+        return drift.report();
     }
 
     public Redactor redactor() {
@@ -377,7 +391,7 @@ public final class ClientRuntime implements Closeable {
 
     private ObjectReader reader(JavaType type) {
         ObjectReader reader = readers.get(type); // no capturing lambda and no lock on the hot path
-        return reader != null ? reader : readers.computeIfAbsent(type, mapper::readerFor);
+        return reader != null ? reader : readers.computeIfAbsent(type, t -> drift.attachTo(mapper.readerFor(t)));
     }
 
     private ApiStatusException statusException(ApiRequest request, HttpRequest http, HttpResponse response) {

@@ -5,9 +5,10 @@ import dev.martech.core.ClientBuilder;
 import dev.martech.core.ClientOptions;
 import dev.martech.core.ClientRuntime;
 import dev.martech.core.auth.Auth;
+import dev.martech.core.json.DriftReport;
 import dev.martech.core.errors.ErrorFormat;
 import dev.martech.socialhub.api.SocialHubApis;
-import dev.martech.socialhub.model.Error;
+import dev.martech.socialhub.model.ApiError;
 import dev.martech.socialhub.model.ValidationError;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +25,27 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>The access token travels as the {@code accesstoken} query parameter, as the API requires; it is masked
- * in every log line and message. Error bodies decode into {@link ValidationError} (400) and {@link Error}.
+ * in every log line and message. Error bodies decode into {@link ValidationError} (400) and {@link ApiError}.
  */
 public final class SocialHubClient extends SocialHubApis {
     /** The API as the runtime sees it. */
     public static final ApiDefinition API = new ApiDefinition("socialhub", "2.0.0", "https://app.socialhub.io/api2",
             new ErrorFormat(List.of("message", "code"), List.of(), ErrorFormat.COMMON_REQUEST_ID_HEADERS),
-            Map.of(400, ValidationError.class, 4, Error.class, 5, Error.class));
+            Map.of(400, ValidationError.class, 4, ApiError.class, 5, ApiError.class));
 
     private SocialHubClient(ClientOptions options) {
         super(new ClientRuntime(API, options));
+    }
+
+    /**
+     * What this client has seen in responses that the SDK does not know: properties a model does not list and
+     * enum values the spec does not document, each with a count and the time first seen. Each new one was also
+     * passed to the builder's {@code driftListener} (default: one WARN log line).
+     *
+     * @return a snapshot
+     */
+    public DriftReport driftReport() {
+        return runtime().driftReport();
     }
 
     public static Builder builder() {

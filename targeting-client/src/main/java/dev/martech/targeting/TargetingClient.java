@@ -5,6 +5,7 @@ import dev.martech.core.ClientBuilder;
 import dev.martech.core.ClientOptions;
 import dev.martech.core.ClientRuntime;
 import dev.martech.core.auth.Auth;
+import dev.martech.core.json.DriftReport;
 import dev.martech.core.errors.ErrorFormat;
 import dev.martech.targeting.api.TargetingApis;
 import dev.martech.targeting.model.BaseError;
@@ -34,6 +35,17 @@ public final class TargetingClient extends TargetingApis {
 
     private TargetingClient(ClientOptions options) {
         super(new ClientRuntime(API, options));
+    }
+
+    /**
+     * What this client has seen in responses that the SDK does not know: properties a model does not list and
+     * enum values the spec does not document, each with a count and the time first seen. Each new one was also
+     * passed to the builder's {@code driftListener} (default: one WARN log line).
+     *
+     * @return a snapshot
+     */
+    public DriftReport driftReport() {
+        return runtime().driftReport();
     }
 
     public static Builder builder() {

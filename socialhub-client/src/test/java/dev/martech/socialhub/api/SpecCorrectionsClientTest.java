@@ -54,8 +54,8 @@ class SpecCorrectionsClientTest {
 
         List<Channel> channels = client.channels().listChannels();
 
-        assertThat(channels).extracting(Channel::getName).containsExactly("Brand page", "Brand account");
-        assertThat(channels.get(1).getId()).isEqualTo("5f0c5a8e1c9d440000a1b2c4");
+        assertThat(channels).extracting(c -> c.name().orElse(null)).containsExactly("Brand page", "Brand account");
+        assertThat(channels.get(1).id().orElse(null)).isEqualTo("5f0c5a8e1c9d440000a1b2c4");
     }
 
     @Test
@@ -71,28 +71,29 @@ class SpecCorrectionsClientTest {
         GetLinkedinTargetingOptionsResponse options = linkedin.getLinkedinTargetingOptions(
                 List.of("industries", "jobFunctions", "geoLocations", "interfaceLocales"), "5f0c5a8e1c9d440000a1b2c3");
 
-        assertThat(options.getIndustries()).singleElement().satisfies(i -> assertThat(i.getName()).isEqualTo("Software"));
-        assertThat(options.getJobFunctions()).singleElement()
-                .satisfies(f -> assertThat(f.getName()).isEqualTo("Engineering"));
-        assertThat(options.getGeoLocations()).singleElement()
-                .satisfies(g -> assertThat(g.getName()).isEqualTo("Germany"));
-        assertThat(options.getInterfaceLocales()).singleElement()
-                .satisfies(l -> assertThat(l.getId()).isEqualTo("de_DE"));
+        assertThat(options.industries()).singleElement().satisfies(i -> assertThat(i.name().orElse(null)).isEqualTo("Software"));
+        assertThat(options.jobFunctions()).singleElement()
+                .satisfies(f -> assertThat(f.name().orElse(null)).isEqualTo("Engineering"));
+        assertThat(options.geoLocations()).singleElement()
+                .satisfies(g -> assertThat(g.name().orElse(null)).isEqualTo("Germany"));
+        assertThat(options.interfaceLocales()).singleElement()
+                .satisfies(l -> assertThat(l.id().orElse(null)).isEqualTo("de_DE"));
     }
 
     @Test
     void postLinkedinTargetingWritesFourSiblingArraysNamedIndustries() {
-        LinkedinTargeting targeting = new LinkedinTargeting()
-                .industries(List.of(new Section().id("urn:li:industry:4")))
-                .jobFunctions(List.of(new Section().id("urn:li:function:8")))
-                .geoLocations(List.of(new Section().id("urn:li:geo:101282230")))
-                .interfaceLocales(List.of(new Section().id("de_DE")));
+        LinkedinTargeting targeting = LinkedinTargeting.builder()
+                .industries(List.of(Section.builder().id("urn:li:industry:4").build()))
+                .jobFunctions(List.of(Section.builder().id("urn:li:function:8").build()))
+                .geoLocations(List.of(Section.builder().id("urn:li:geo:101282230").build()))
+                .interfaceLocales(List.of(Section.builder().id("de_DE").build()))
+                .build();
 
         JsonNode json = client.runtime().mapper().valueToTree(targeting);
 
         assertThat(json.fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("industries", "jobFunctions", "geoLocations", "interfaceLocales");
         assertThat(json.at("/jobFunctions/0/id").asText()).isEqualTo("urn:li:function:8");
-        assertThat(targeting.getJobFunctions()).extracting(Section::getId).containsExactly("urn:li:function:8");
+        assertThat(targeting.jobFunctions()).extracting(s -> s.id().orElse(null)).containsExactly("urn:li:function:8");
     }
 }

@@ -28,8 +28,8 @@ public final class Main {
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         try (TargetingClient targeting = TargetingClient.builder().baseUrl(baseUrl).bearerToken("t").build()) {
             List<String> titles = targeting.campaignRecipient()
-                    .getRecipients(UUID.fromString("00000000-0000-0000-0000-000000000001")).getResults().stream()
-                    .map(Recipient::getTitle).collect(Collectors.toList());
+                    .getRecipients(UUID.fromString("00000000-0000-0000-0000-000000000001")).results().stream()
+                    .map(r -> r.title().orElse("")).collect(Collectors.toList());
             check(titles.equals(List.of("Ada Lovelace")), "decoded " + titles);
             try {
                 targeting.campaignRecipient().getRecipients(UUID.randomUUID());
