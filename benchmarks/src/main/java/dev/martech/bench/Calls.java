@@ -6,7 +6,7 @@ import dev.martech.core.BinaryResponse;
 import dev.martech.core.RequestOptions;
 import dev.martech.core.json.Json;
 import dev.martech.targeting.TargetingClient;
-import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.api.RecipientListParams;
 import dev.martech.targeting.model.Recipient;
 import dev.martech.targeting.model.RecipientsPage;
 import java.io.IOException;
@@ -45,8 +45,8 @@ public final class Calls {
     }
 
     public static RecipientsPage sdkGet(TargetingClient client, UUID campaign, int limit) {
-        return client.campaignRecipient().getRecipients(campaign, GetRecipientsParams.builder().limit(limit).build(),
-                RequestOptions.none());
+        return client.recipients().list(RecipientListParams.builder().campaignId(campaign).limit(limit).build())
+                .response();
     }
 
     public static RecipientsPage rawGet(OkHttpClient http, ObjectMapper mapper, String baseUrl, UUID campaign, int limit,

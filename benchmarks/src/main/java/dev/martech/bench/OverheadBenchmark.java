@@ -1,14 +1,13 @@
 package dev.martech.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.martech.core.RequestOptions;
 import dev.martech.core.http.CallContext;
 import dev.martech.core.http.HttpHeaders;
 import dev.martech.core.http.HttpRequest;
 import dev.martech.core.http.HttpResponse;
 import dev.martech.core.http.Transport;
 import dev.martech.targeting.TargetingClient;
-import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.api.RecipientListParams;
 import dev.martech.targeting.model.RecipientsPage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -71,8 +70,8 @@ public class OverheadBenchmark {
 
     @Benchmark
     public int sdk() {
-        RecipientsPage page = sdk.campaignRecipient().getRecipients(Fixtures.SMALL_CAMPAIGN,
-                GetRecipientsParams.builder().limit(Fixtures.SMALL_SIZE).build(), RequestOptions.none());
+        RecipientsPage page = sdk.recipients().list(RecipientListParams.builder()
+                .campaignId(Fixtures.SMALL_CAMPAIGN).limit(Fixtures.SMALL_SIZE).build()).response();
         return Calls.check(page, Fixtures.SMALL_SIZE);
     }
 

@@ -2,9 +2,8 @@ package dev.martech.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.martech.contactflow.ContactflowClient;
-import dev.martech.core.RequestOptions;
 import dev.martech.targeting.TargetingClient;
-import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.api.RecipientListParams;
 import dev.martech.targeting.model.AutomationStatus;
 import dev.martech.targeting.model.Recipient;
 import dev.martech.targeting.model.RecipientsPage;
@@ -51,9 +50,9 @@ public final class Probe {
                 try (TargetingClient client = Calls.sdk(base)) {
                     start = System.nanoTime(); // clients are built outside the timed region (see download)
                     long[] counts = new long[2];
-                    client.campaignRecipient()
-                            .getRecipientsAutoPaging(Fixtures.PAGED_CAMPAIGN,
-                                    GetRecipientsParams.builder().limit(Fixtures.PAGE_SIZE).build(), RequestOptions.none())
+                    client.recipients()
+                            .list(RecipientListParams.builder().campaignId(Fixtures.PAGED_CAMPAIGN).limit(Fixtures.PAGE_SIZE).build())
+                            .autoPager()
                             .stream()
                             .forEach(r -> {
                                 counts[0]++;

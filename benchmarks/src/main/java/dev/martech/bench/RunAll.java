@@ -470,7 +470,7 @@ public final class RunAll {
         }
         md.append("\n## 4. Auto-pagination in -Xmx64m\n\n");
         md.append(String.format(Locale.ROOT, "%,d items in %,d pages of 1,000, server in the same JVM; SDK: "
-                + "`getRecipientsAutoPaging(…).stream()`, raw: a `next`-cursor loop. %d fresh JVMs each, interleaved; "
+                + "`recipients().list(…).autoPager().stream()`, raw: a `next`-cursor loop. %d fresh JVMs each, interleaved; "
                 + "median wall time.%n%n", (long) pages * 1000, pages, PROBE_RUNS));
         md.append("| client | finished | median s | peak heap MiB | vs raw | paired ratio |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
         for (String v : List.of("raw", "sdk")) {

@@ -1,12 +1,14 @@
 package dev.martech.examples;
 
-import dev.martech.core.RequestOptions;
 import dev.martech.core.errors.BadRequestException;
 import dev.martech.core.errors.UnauthorizedException;
 import dev.martech.examples.ApiConfig.Api;
 import dev.martech.sandbox.Sandbox;
 import dev.martech.socialhub.SocialHubClient;
-import dev.martech.socialhub.api.PostsApi.ListPostsParams;
+import dev.martech.socialhub.api.ChannelListSummariesParams;
+import dev.martech.socialhub.api.PostCreateGroupParams;
+import dev.martech.socialhub.api.PostListParams;
+import dev.martech.socialhub.api.PostUpdateParams;
 import dev.martech.socialhub.model.ChannelSummary;
 import dev.martech.socialhub.model.Content;
 import dev.martech.socialhub.model.CreatePostGroupRequest;
@@ -45,13 +47,13 @@ public final class SocialHubExample {
         try (SocialHubClient socialHub = ctx.configure(SocialHubClient.builder()).accessToken(cfg.token()).build()) {
             // 1. Who am I? (GET /)
             out.step("Read the account info");
-            var me = socialHub.general().getAccountInfo();
+            var me = socialHub.general().retrieveAccountInfo();
             out.result(me.getAccountName() + " (" + me.getPackage() + "), user " + me.getUserName() + ", role " + me.getRole()
                     + ", " + size(me.getActiveChannelIds()) + " of " + size(me.getChannelIds()) + " channels active");
 
             // 2. The channels.
             out.step("List the channels");
-            List<ChannelSummary> channels = socialHub.channels().listChannelSummaries();
+            List<ChannelSummary> channels = socialHub.channels().listSummaries(ChannelListSummariesParams.none());
             out.result(channels.size() + " channels");
             for (ChannelSummary ch : channels) {
                 out.detail("- " + ch.getName() + " (" + ch.getSocialNetwork() + ", id " + ch.getId() + ")");
@@ -60,7 +62,7 @@ public final class SocialHubExample {
             // 3. Every post, 3 per request: offset/count paging stops at the first empty page.
             out.step("Page through all posts (offset/count paging, 3 per page)");
             int n = 0;
-            for (Post p : socialHub.posts().listPostsAutoPaging(ListPostsParams.builder().count(3).build(), RequestOptions.none())) {
+            for (Post p : socialHub.posts().list(PostListParams.builder().count(3).build()).autoPager()) {
                 if (n++ < 4) {
                     out.detail("- [" + p.getStatus() + "] " + p.getChannel().getSocialNetwork() + ": "
                             + Examples.shorten(p.getContent() == null ? "" : p.getContent().getText(), 60));
@@ -75,16 +77,19 @@ public final class SocialHubExample {
                             .orElseThrow(() -> new IllegalStateException("the account has no Content Planner channel")));
             OffsetDateTime inTwoDays = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.HOURS);
             out.step("Create a post group on channel " + channelId);
-            PostGroup group = socialHub.posts().createPostGroup(new CreatePostGroupRequest()
-                    .channelIds(List.of(channelId)).publishTime(inTwoDays).publishTimeZone("Europe/Berlin"));
-            Post draft = socialHub.posts().listPosts(ListPostsParams.builder().postGroupId(group.getId()).build()).getData().get(0);
+            PostGroup group = socialHub.posts().createGroup(PostCreateGroupParams.builder()
+                    .body(new CreatePostGroupRequest()
+                            .channelIds(List.of(channelId)).publishTime(inTwoDays).publishTimeZone("Europe/Berlin"))
+                    .build());
+            Post draft = socialHub.posts().list(PostListParams.builder().postGroupId(group.getId()).build()).items().get(0);
             out.result("post group " + group.getId() + " with draft post " + draft.getId() + " [" + draft.getStatus() + "]");
 
             // 5. A validation error: a publish time in the past. The 400 body decodes into ValidationError.
             out.step("Give the post a publish time in the past (a validation error), then fix it");
             Content content = new Content().text("Wärmepumpen-Infoabend am Donnerstag: jetzt anmelden!");
             try {
-                socialHub.posts().updatePost(draft.getId(), new Post().content(content).publishTime(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)));
+                socialHub.posts().update(PostUpdateParams.builder().id(draft.getId())
+                        .body(new Post().content(content).publishTime(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1))).build());
                 out.note("unexpectedly accepted");
             } catch (BadRequestException e) {
                 String detail = e.errorBody(ValidationError.class)
@@ -92,7 +97,8 @@ public final class SocialHubExample {
                         .orElse(e.rawBody());
                 out.result("BadRequestException (400) -> " + detail);
             }
-            Post saved = socialHub.posts().updatePost(draft.getId(), new Post().content(content).publishTime(inTwoDays));
+            Post saved = socialHub.posts().update(PostUpdateParams.builder().id(draft.getId())
+                    .body(new Post().content(content).publishTime(inTwoDays)).build());
             out.result("fixed: publishes at " + saved.getPublishTime() + " (" + saved.getPublishTimeZone() + "): \""
                     + Examples.shorten(saved.getContent().getText(), 50) + "\"");
         }
@@ -100,7 +106,7 @@ public final class SocialHubExample {
         if (ctx.sandbox()) {
             out.step("Call with a wrong token (sent as the accesstoken query parameter, never printed)");
             try (SocialHubClient wrong = ctx.configure(SocialHubClient.builder()).accessToken(Sandbox.INVALID_TOKEN).build()) {
-                wrong.general().getAccountInfo();
+                wrong.general().retrieveAccountInfo();
                 out.note("unexpectedly accepted");
             } catch (UnauthorizedException e) {
                 out.result("UnauthorizedException -> the message a user sees:");

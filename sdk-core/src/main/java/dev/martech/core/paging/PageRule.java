@@ -123,6 +123,21 @@ public final class PageRule<P, R, T> {
         });
     }
 
+    /**
+     * A list the API answers in one envelope (Contactflow's {@code {elements, page}} lists, Contacthub's
+     * page-response): a page whose items are the envelope's, and which has no next page.
+     *
+     * @param operation the operation, for messages
+     * @param items     the items of a response
+     * @param <P> params type
+     * @param <R> response type
+     * @param <T> item type
+     * @return the rule
+     */
+    public static <P, R, T> PageRule<P, R, T> single(String operation, Function<R, List<T>> items) {
+        return new PageRule<>(operation, items, p -> null, (params, response, list) -> null);
+    }
+
     /** @return the operation these pages belong to, as used in messages */
     public String operation() {
         return operation;
