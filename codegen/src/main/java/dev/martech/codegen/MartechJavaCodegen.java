@@ -273,6 +273,32 @@ public class MartechJavaCodegen extends JavaClientCodegen {
 
     private static final Pattern ID = Pattern.compile("(?i)(.*[a-z_]id|id|.*uuid|.*pk)");
 
+    /**
+     * {@code ...Params} names the per-operation parameters types; a model (e.g. a request body schema) with
+     * that suffix must be renamed through modelNameMappings (to {@code ...Request}), or generation fails.
+     */
+    @Override
+    public Map<String, org.openapitools.codegen.model.ModelsMap> postProcessAllModels(
+            Map<String, org.openapitools.codegen.model.ModelsMap> objs) {
+        Map<String, org.openapitools.codegen.model.ModelsMap> result = super.postProcessAllModels(objs);
+        if (naming != null) {
+            List<String> clashing = new java.util.ArrayList<>();
+            for (org.openapitools.codegen.model.ModelsMap models : result.values()) {
+                for (org.openapitools.codegen.model.ModelMap model : models.getModels()) {
+                    String name = model.getModel().classname;
+                    if (name.endsWith("Params")) {
+                        clashing.add(model.getModel().name + " -> " + name);
+                    }
+                }
+            }
+            if (!clashing.isEmpty()) {
+                throw new IllegalStateException("models may not be named ...Params (the per-operation parameters"
+                        + " types are); rename them with modelNameMappings, e.g. to ...Request: " + clashing);
+            }
+        }
+        return result;
+    }
+
     /** Operations go to the group the naming table gives them, not to their tag. */
     @Override
     public void addOperationToGroup(String tag, String resourcePath, Operation operation, CodegenOperation co,
