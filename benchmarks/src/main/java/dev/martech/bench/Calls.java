@@ -2,8 +2,8 @@ package dev.martech.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.martech.contactflow.ContactflowClient;
+import dev.martech.contactflow.api.AutomationDownloadReportParams;
 import dev.martech.core.BinaryResponse;
-import dev.martech.core.RequestOptions;
 import dev.martech.core.json.Json;
 import dev.martech.targeting.TargetingClient;
 import dev.martech.targeting.api.RecipientListParams;
@@ -68,7 +68,7 @@ public final class Calls {
     }
 
     public static long sdkDownload(ContactflowClient client, OutputStream sink) {
-        BinaryResponse body = client.automations().getAutomationsReport(null, RequestOptions.none());
+        BinaryResponse body = client.automations().downloadReport(AutomationDownloadReportParams.none());
         return body.transferTo(sink);
     }
 

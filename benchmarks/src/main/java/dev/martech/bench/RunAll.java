@@ -499,7 +499,7 @@ public final class RunAll {
             }
         }
         md.append("\n## 5. Streaming download in -Xmx64m\n\n");
-        md.append(String.format(Locale.ROOT, "%,d bytes (Contactflow `getAutomationsReport`, a `BinaryResponse`) copied "
+        md.append(String.format(Locale.ROOT, "%,d bytes (Contactflow `automations().downloadReport`, a `BinaryResponse`) copied "
                 + "to a counting sink; raw: OkHttp `byteStream().transferTo(sink)`. %d fresh JVMs each, interleaved.%n%n",
                 bytes, runs));
         md.append("| client | finished | median MiB/s | peak heap MiB | vs raw | paired ratio |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
