@@ -21,14 +21,22 @@ import org.openapitools.codegen.utils.ModelUtils;
 import static org.openapitools.codegen.utils.StringUtils.camelize;
 
 /**
- * The Java client generator with paging decided per operation. Marks each paged list operation with
- * {@code x-paging} = {style: cursor|offset|pageNumber, itemType, and the parameter/getter names the
- * template needs}, so the template can emit an auto-paging method without logic of its own.
+ * The Java client generator: names from the reviewed naming table, one params class per operation, three
+ * view classes per group, and paging decided per operation.
  *
- * <p>Styles: {@code offset} (x-pagination: offset; SocialHub pagingOffset/pagingCount over an array
- * response), {@code pageNumber} (x-pagination.style: page; Contactlab page/size over {elements, page}),
- * {@code cursor} (Targeting: optional limit and next query parameters and a {results, next} response).
- * Other x-pagination styles describe single-page envelopes and get no pager.
+ * <p>Names: the {@code namingTable} option names a {@code specs/naming/<spec>.tsv} ({@link NamingTable}); it
+ * gives each operation its group and method and is checked when generation starts. Per operation
+ * {@code <Resource><Verb>Params} (params.mustache) and, for a paged one, {@code <Resource><Verb>Page} and
+ * {@code ...PageAsync} (page.mustache) are written beside the group's {@code XService},
+ * {@code XServiceWithRawResponse} and {@code XServiceAsync} (api.mustache, apiRaw.mustache, apiAsync.mustache).
+ *
+ * <p>Paging: each paged list operation is marked with {@code x-paging} = {style, itemType, and the
+ * parameter/getter names the PageRule needs}, so the templates hold no logic. Styles: {@code offset}
+ * (x-pagination: offset / offset-envelope; SocialHub pagingOffset/pagingCount), {@code pageNumber}
+ * (x-pagination.style: page; Contactlab page/size over {elements, page}), {@code cursor} (Targeting's
+ * limit/next and {results, next}; Contacthub's declared offset-cursor; SocialHub's Facebook Graph cursor
+ * {@code after} / {@code paging.cursors.after}), {@code single} (envelope and page-response lists without
+ * paging parameters). start-count and offset-body cannot be paged from the spec and stay plain responses.
  */
 public class MartechJavaCodegen extends JavaClientCodegen {
     private static final Logger LOGGER = LoggerFactory.getLogger(MartechJavaCodegen.class);
@@ -40,7 +48,8 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         // Names the templates use for their own arguments and locals, so a spec parameter never shadows them.
         reservedWords.addAll(List.of("options", "params", "runtime", "optional", "firstParams", "apiRequest",
                 "pageResponse", "pageCursor", "pageOffset", "pageSize", "pageCount", "pageNumber", "startOffset",
-                "startPage", "builder", "none", "toBuilder", "build"));
+                "startPage", "builder", "none", "toBuilder", "build", "toRequest", "pageFirst", "pageOptions",
+                "pageParams", "pageBody"));
     }
 
     /** A form field called "file" is common (uploads) and not a Java keyword; the model File stays ModelFile. */

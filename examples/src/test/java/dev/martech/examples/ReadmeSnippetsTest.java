@@ -110,20 +110,22 @@ class ReadmeSnippetsTest {
         }
     };
     private PrintStream originalOut;
+    // Held strongly: java.util.logging keeps loggers weakly, so a logger only referenced from a local could be
+    // collected between attaching the handler and the snippet's logging (the handler would then see nothing).
+    private static final Logger HTTP_LOGGER = Logger.getLogger("dev.martech.sdk.http");
 
     @BeforeEach
     void reset() {
         sandbox.reset();
         originalOut = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        Logger http = Logger.getLogger("dev.martech.sdk.http");
-        http.addHandler(logCapture);
+        HTTP_LOGGER.addHandler(logCapture);
     }
 
     @AfterEach
     void restore() {
         System.setOut(originalOut);
-        Logger.getLogger("dev.martech.sdk.http").removeHandler(logCapture);
+        HTTP_LOGGER.removeHandler(logCapture);
         System.out.print(printed());
     }
 
