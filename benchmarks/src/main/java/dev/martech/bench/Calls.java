@@ -2,11 +2,11 @@ package dev.martech.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.martech.contactflow.ContactflowClient;
+import dev.martech.contactflow.api.AutomationDownloadReportParams;
 import dev.martech.core.BinaryResponse;
-import dev.martech.core.RequestOptions;
 import dev.martech.core.json.Json;
 import dev.martech.targeting.TargetingClient;
-import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.api.RecipientListParams;
 import dev.martech.targeting.model.AutomationStatus;
 import dev.martech.targeting.model.Recipient;
 import dev.martech.targeting.model.RecipientsPage;
@@ -52,24 +52,25 @@ public final class Calls {
     }
 
     public static RecipientsPage sdkGet(TargetingClient client, UUID campaign, int limit) {
-        return client.campaignRecipient().getRecipients(campaign, GetRecipientsParams.builder().limit(limit).build(),
-                RequestOptions.none());
+        return client.recipients().list(RecipientListParams.builder().campaignId(campaign).limit(limit).build())
+                .response();
     }
 
     public static CompletableFuture<RecipientsPage> sdkGetAsync(TargetingClient client, UUID campaign, int limit) {
-        return client.campaignRecipient().getRecipientsAsync(campaign, GetRecipientsParams.builder().limit(limit).build(),
-                RequestOptions.none());
+        return client.async().recipients().list(RecipientListParams.builder().campaignId(campaign).limit(limit).build())
+                .thenApply(page -> page.response());
     }
 
     /** Auto-pages every recipient of {@code campaign} as a Stream, counting all and the "success" ones. */
     public static long[] sdkPageAll(TargetingClient client, UUID campaign, int limit) {
         long[] counts = new long[2];
-        client.campaignRecipient()
-                .getRecipientsAutoPaging(campaign, GetRecipientsParams.builder().limit(limit).build(), RequestOptions.none())
+        client.recipients()
+                .list(RecipientListParams.builder().campaignId(campaign).limit(limit).build())
+                .autoPager()
                 .stream()
                 .forEach(r -> {
                     counts[0]++;
-                    if (AutomationStatus.SUCCESS.equals(r.getAutomationStatus())) {
+                    if (r.automationStatus().filter(AutomationStatus.SUCCESS::equals).isPresent()) {
                         counts[1]++;
                     }
                 });
@@ -95,7 +96,7 @@ public final class Calls {
     }
 
     public static long sdkDownload(ContactflowClient client, OutputStream sink) {
-        BinaryResponse body = client.automations().getAutomationsReport(null, RequestOptions.none());
+        BinaryResponse body = client.automations().downloadReport(AutomationDownloadReportParams.none());
         return body.transferTo(sink);
     }
 

@@ -630,7 +630,7 @@ public final class RunAll {
         }
         md.append("\n## 3b. Async: 32 calls in flight\n\n");
         md.append(String.format(Locale.ROOT, "`Slices async`, small body: `sync32` = 32 threads making SDK calls (as in "
-                + "3), `async32` = one thread keeping 32 `getRecipientsAsync` calls in flight (SDK defaults, including "
+                + "3), `async32` = one thread keeping 32 `async().recipients().list` calls in flight (SDK defaults, including "
                 + "its OkHttp dispatcher's per-host limit); slices of %d ms, %d forks × (%d warm-up + %d measured rounds), "
                 + "order shuffled.%n%n", CONC_SLICE_MS, FORKS, CONC_WARMUP, CONC_ROUNDS));
         md.append("| variant | calls/s | errors | alloc B/call |\n| --- | ---: | ---: | ---: |\n");
@@ -690,7 +690,7 @@ public final class RunAll {
         md.append(String.format(Locale.ROOT, "%,d items in %,d pages of 1,000, server in the same JVM; SDK: "
                 + "`%s(…).stream()` (`Calls.sdkPageAll`), raw: a `next`-cursor loop. %d rounds of one fresh JVM per "
                 + "client, order shuffled; ratio = raw time / SDK time per round (a throughput ratio).%n%n",
-                (long) PAGING_PAGES * 1000, PAGING_PAGES, "getRecipientsAutoPaging", PAGING_ROUNDS));
+                (long) PAGING_PAGES * 1000, PAGING_PAGES, "recipients().list(…).autoPager", PAGING_ROUNDS));
         probeTable(m, PAGING_ROUNDS, "s", 1e-3, "%.2f");
         Map<String, List<Double>> ms = m.get("value");
         goal(String.format(Locale.ROOT, "4. %,d items auto-paged in -Xmx64m, throughput SDK/raw ≥ 0.9", (long) PAGING_PAGES * 1000),
@@ -701,7 +701,7 @@ public final class RunAll {
         Map<String, Map<String, List<Double>>> m = probeRounds("download", DOWNLOAD_ROUNDS, String.valueOf(DOWNLOAD_BYTES),
                 "mibPerS");
         md.append("\n## 5. Streaming download in -Xmx64m\n\n");
-        md.append(String.format(Locale.ROOT, "%,d bytes (Contactflow `getAutomationsReport`, a `BinaryResponse`) copied "
+        md.append(String.format(Locale.ROOT, "%,d bytes (Contactflow `automations().downloadReport`, a `BinaryResponse`) copied "
                 + "to a counting sink; raw: OkHttp `byteStream().transferTo(sink)`. %d rounds of one fresh JVM per "
                 + "client, order shuffled; only the transfer is timed.%n%n", DOWNLOAD_BYTES, DOWNLOAD_ROUNDS));
         probeTable(m, DOWNLOAD_ROUNDS, "MiB/s", 1, "%.0f");

@@ -21,14 +21,22 @@ import org.openapitools.codegen.utils.ModelUtils;
 import static org.openapitools.codegen.utils.StringUtils.camelize;
 
 /**
- * The Java client generator with paging decided per operation. Marks each paged list operation with
- * {@code x-paging} = {style: cursor|offset|pageNumber, itemType, and the parameter/getter names the
- * template needs}, so the template can emit an auto-paging method without logic of its own.
+ * The Java client generator: names from the reviewed naming table, one params class per operation, three
+ * view classes per group, and paging decided per operation.
  *
- * <p>Styles: {@code offset} (x-pagination: offset; SocialHub pagingOffset/pagingCount over an array
- * response), {@code pageNumber} (x-pagination.style: page; Contactlab page/size over {elements, page}),
- * {@code cursor} (Targeting: optional limit and next query parameters and a {results, next} response).
- * Other x-pagination styles describe single-page envelopes and get no pager.
+ * <p>Names: the {@code namingTable} option names a {@code specs/naming/<spec>.tsv} ({@link NamingTable}); it
+ * gives each operation its group and method and is checked when generation starts. Per operation
+ * {@code <Resource><Verb>Params} (params.mustache) and, for a paged one, {@code <Resource><Verb>Page} and
+ * {@code ...PageAsync} (page.mustache) are written beside the group's {@code XService},
+ * {@code XServiceWithRawResponse} and {@code XServiceAsync} (api.mustache, apiRaw.mustache, apiAsync.mustache).
+ *
+ * <p>Paging: each paged list operation is marked with {@code x-paging} = {style, itemType, and the
+ * parameter/getter names the PageRule needs}, so the templates hold no logic. Styles: {@code offset}
+ * (x-pagination: offset / offset-envelope; SocialHub pagingOffset/pagingCount), {@code pageNumber}
+ * (x-pagination.style: page; Contactlab page/size over {elements, page}), {@code cursor} (Targeting's
+ * limit/next and {results, next}; Contacthub's declared offset-cursor; SocialHub's Facebook Graph cursor
+ * {@code after} / {@code paging.cursors.after}), {@code single} (envelope and page-response lists without
+ * paging parameters). start-count and offset-body cannot be paged from the spec and stay plain responses.
  */
 public class MartechJavaCodegen extends JavaClientCodegen {
     private static final Logger LOGGER = LoggerFactory.getLogger(MartechJavaCodegen.class);
@@ -40,7 +48,8 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         // Names the templates use for their own arguments and locals, so a spec parameter never shadows them.
         reservedWords.addAll(List.of("options", "params", "runtime", "optional", "firstParams", "apiRequest",
                 "pageResponse", "pageCursor", "pageOffset", "pageSize", "pageCount", "pageNumber", "startOffset",
-                "startPage", "builder", "none", "toBuilder", "build"));
+                "startPage", "builder", "none", "toBuilder", "build", "toRequest", "pageFirst", "pageOptions",
+                "pageParams", "pageBody"));
         // Model properties whose accessor would clash with a method every model or builder has.
         reservedWords.addAll(List.of("validate", "tobuilder", "self", "hashcode", "tostring", "getclass", "notify",
                 "notifyall", "wait", "clone", "finalize", "additionalproperties", "equals"));
@@ -65,6 +74,7 @@ public class MartechJavaCodegen extends JavaClientCodegen {
     public Map<String, org.openapitools.codegen.model.ModelsMap> postProcessAllModels(
             Map<String, org.openapitools.codegen.model.ModelsMap> objs) {
         Map<String, org.openapitools.codegen.model.ModelsMap> result = super.postProcessAllModels(objs);
+        rejectModelsNamedParams(result);
         Map<String, java.util.Set<String>> usedBy = usages(result);
         for (org.openapitools.codegen.model.ModelsMap models : result.values()) {
             for (org.openapitools.codegen.model.ModelMap entry : models.getModels()) {
@@ -182,8 +192,26 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         if (apisClass != null) {
             String folder = (sourceFolder + java.io.File.separator + apiPackage).replace('.', java.io.File.separatorChar);
             supportingFiles.add(new org.openapitools.codegen.SupportingFile("apis.mustache", folder, apisClass + ".java"));
+            supportingFiles.add(new org.openapitools.codegen.SupportingFile("apisView.mustache", folder, apisClass + "WithRawResponse.java"));
+            supportingFiles.add(new org.openapitools.codegen.SupportingFile("apisAsync.mustache", folder, apisClass + "Async.java"));
+        }
+        // One class per group and view: XService (blocking), XServiceWithRawResponse, XServiceAsync.
+        setApiNameSuffix("Service");
+        apiTemplateFiles.clear();
+        apiTemplateFiles.put("api.mustache", ".java");
+        apiTemplateFiles.put("apiRaw.mustache", "WithRawResponse.java");
+        apiTemplateFiles.put("apiAsync.mustache", "Async.java");
+        Object table = additionalProperties.get("namingTable");
+        if (table != null) {
+            Object suffixes = additionalProperties.get("vendorSuffixes");
+            naming = NamingTable.load(java.nio.file.Path.of(table.toString()),
+                    suffixes == null ? List.of() : java.util.Arrays.stream(suffixes.toString().split(",")).map(String::trim)
+                            .filter(x -> !x.isEmpty()).toList());
         }
     }
+
+    /** The reviewed names of the operations (specs/naming/<spec>.tsv); null when the option is not set. */
+    private NamingTable naming;
 
     /**
      * With {@code readableInlineNames=true}: the inline-model resolver names a schema written inline by
@@ -196,6 +224,9 @@ public class MartechJavaCodegen extends JavaClientCodegen {
     @Override
     public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
         super.preprocessOpenAPI(openAPI);
+        if (naming != null) {
+            naming.checkCovers(openAPI);
+        }
         if (!Boolean.parseBoolean(String.valueOf(additionalProperties.get("readableInlineNames")))
                 || openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
@@ -302,6 +333,7 @@ public class MartechJavaCodegen extends JavaClientCodegen {
     public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
         CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
         moveClientHeaders(op);
+        name(op, operation);
         describeResponse(op);
         describeErrors(op);
         describeBody(op);
@@ -309,8 +341,120 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         if (paging != null) {
             op.vendorExtensions.put("x-paging", paging);
             op.vendorExtensions.put("x-paging-" + paging.get("style"), Boolean.TRUE);
+            op.vendorExtensions.put("x-item-type", paging.get("itemType"));
         }
         return op;
+    }
+
+    /**
+     * Applies the naming table: the method name ({@code nickname}), the group, and the names of the params
+     * and page classes ({@code <Resource><Verb>Params}, {@code <Resource><Verb>Page}); the body parameter is
+     * called {@code body}; marks the single-id shortcut ({@code x-id-param}).
+     */
+    private void name(CodegenOperation op, Operation operation) {
+        String vendorId = operation.getOperationId();
+        op.vendorExtensions.put("x-vendor-operation-id", vendorId);
+        if (naming == null) {
+            return;
+        }
+        NamingTable.Entry entry = naming.entry(vendorId);
+        op.nickname = entry.method();
+        op.vendorExtensions.put("x-group", entry.group());
+        String resource = NamingTable.resourceOf(entry.group());
+        String base = resource + camelize(entry.method());
+        op.vendorExtensions.put("x-params-class", base + "Params");
+        op.vendorExtensions.put("x-page-class", base + "Page");
+        op.vendorExtensions.put("x-page-async-class", base + "PageAsync");
+        op.vendorExtensions.put("x-operation-label", entry.group() + "()." + entry.method() + " (" + op.httpMethod + " " + op.path + ")");
+        op.vendorExtensions.put("x-has-params", !op.allParams.isEmpty());
+        op.vendorExtensions.put("x-has-required", !op.requiredParams.isEmpty());
+        boolean anyBodyNamedBody = op.allParams.stream().anyMatch(p -> !p.isBodyParam && "body".equals(p.paramName));
+        if (!anyBodyNamedBody) {
+            for (List<CodegenParameter> list : List.of(op.allParams, op.bodyParams, op.requiredParams, op.optionalParams)) {
+                list.stream().filter(p -> p.isBodyParam).forEach(p -> p.paramName = "body");
+            }
+            if (op.bodyParam != null) {
+                op.bodyParam.paramName = "body";
+            }
+        }
+        // The id shortcut (retrieve(id)) only where the id is the operation's one parameter: then the two
+        // methods are verb(id) and verb(params, options), and no call needs RequestOptions.none() just to pass
+        // an optional parameter.
+        if (op.allParams.size() == 1 && op.requiredParams.size() == 1) {
+            CodegenParameter only = op.requiredParams.get(0);
+            if (only.isPathParam && ID.matcher(only.baseName).matches()) {
+                // A map, not the parameter: inside the section, the operation's own keys must stay visible.
+                Map<String, Object> id = new java.util.HashMap<>();
+                id.put("idName", only.paramName);
+                id.put("idType", only.dataType);
+                id.put("idDescription", only.description != null && !only.description.isBlank() ? only.description
+                        : "the " + only.baseName + " parameter");
+                op.vendorExtensions.put("x-id-param", id);
+            }
+        }
+    }
+
+    private static final Pattern ID = Pattern.compile("(?i)(.*[a-z_]id|id|.*uuid|.*pk)");
+
+    /**
+     * {@code ...Params} names the per-operation parameters types; a model (e.g. a request body schema) with
+     * that suffix must be renamed through modelNameMappings (to {@code ...Request}), or generation fails.
+     */
+    private void rejectModelsNamedParams(Map<String, org.openapitools.codegen.model.ModelsMap> result) {
+        if (naming != null) {
+            List<String> clashing = new java.util.ArrayList<>();
+            for (org.openapitools.codegen.model.ModelsMap models : result.values()) {
+                for (org.openapitools.codegen.model.ModelMap model : models.getModels()) {
+                    String name = model.getModel().classname;
+                    if (name.endsWith("Params")) {
+                        clashing.add(model.getModel().name + " -> " + name);
+                    }
+                }
+            }
+            if (!clashing.isEmpty()) {
+                throw new IllegalStateException("models may not be named ...Params (the per-operation parameters"
+                        + " types are); rename them with modelNameMappings, e.g. to ...Request: " + clashing);
+            }
+        }
+    }
+
+    /** Operations go to the group the naming table gives them, not to their tag. */
+    @Override
+    public void addOperationToGroup(String tag, String resourcePath, Operation operation, CodegenOperation co,
+            Map<String, List<CodegenOperation>> operations) {
+        Object group = co.vendorExtensions.get("x-group");
+        super.addOperationToGroup(group == null ? tag : group.toString(), resourcePath, operation, co, operations);
+    }
+
+    /**
+     * Writes the per-operation classes ({@code XxxParams}; {@code XxxPage} and {@code XxxPageAsync} for paged
+     * operations) from params.mustache / page.mustache beside the group's service classes.
+     */
+    @Override
+    public org.openapitools.codegen.model.OperationsMap postProcessOperationsWithModels(
+            org.openapitools.codegen.model.OperationsMap objs, List<org.openapitools.codegen.model.ModelMap> allModels) {
+        org.openapitools.codegen.model.OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
+        if (naming == null) {
+            return result;
+        }
+        PerOperationFiles files = new PerOperationFiles(templateDir(), null, apiFileFolder());
+        for (CodegenOperation op : result.getOperations().getOperation()) {
+            Map<String, Object> context = new java.util.HashMap<>(additionalProperties);
+            context.put("package", apiPackage());
+            context.put("imports", result.getImports());
+            context.put("classname", result.getOperations().getClassname());
+            context.put("op", op);
+            files.write("params.mustache", op.vendorExtensions.get("x-params-class") + ".java", context);
+            if (op.vendorExtensions.containsKey("x-paging")) {
+                context.put("async", Boolean.FALSE);
+                context.put("pageClass", op.vendorExtensions.get("x-page-class"));
+                files.write("page.mustache", op.vendorExtensions.get("x-page-class") + ".java", context);
+                context.put("async", Boolean.TRUE);
+                context.put("pageClass", op.vendorExtensions.get("x-page-async-class"));
+                files.write("page.mustache", op.vendorExtensions.get("x-page-async-class") + ".java", context);
+            }
+        }
+        return result;
     }
 
     private Map<String, Object> paging(CodegenOperation op, Operation operation) {
@@ -333,7 +477,14 @@ public class MartechJavaCodegen extends JavaClientCodegen {
                 return pageNumberPaging(op, operation);
             case "offset-cursor":
                 return declaredCursorPaging(op, operation, (Map<?, ?>) declared);
+            case "cursor":
+                return facebookCursorPaging(op, operation);
+            case "envelope":
+            case "page-response":
+                return singlePage(op, operation);
             default:
+                // start-count (LinkedIn pages) documents no response body and offset-body keeps its offset in
+                // the request body: neither can be paged from the spec (see README, Pagination).
                 return null;
         }
     }
@@ -532,6 +683,7 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         paging.put("cursorParam", cursor.get().paramName);
         paging.put("itemsGetter", toGetter(itemsField));
         paging.put("nextGetter", toGetter(nextField));
+        paging.put("nextExpr", "pageResponse." + toGetter(nextField) + "()");
         return paging;
     }
 
@@ -550,18 +702,72 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         paging.put("cursorParam", next.get().paramName);
         paging.put("itemsGetter", toGetter("results"));
         paging.put("nextGetter", toGetter("next"));
+        paging.put("nextExpr", "pageResponse." + toGetter("next") + "()");
         return paging;
     }
 
+    /**
+     * Facebook Graph cursor paging (SocialHub's Facebook and Instagram lists): an optional {@code after} query
+     * parameter in, {@code {data: [...], paging: {cursors: {after}}}} (or {@code paging.after}) out.
+     */
+    private Map<String, Object> facebookCursorPaging(CodegenOperation op, Operation operation) {
+        String where = path(op);
+        Optional<CodegenParameter> after = optionalQuery(op, Pattern.compile("after"));
+        Optional<Schema<?>> response = responseSchema(operation);
+        Optional<String> itemType = response.flatMap(s -> arrayItemType(s, "data"));
+        if (after.isEmpty() || itemType.isEmpty()) {
+            LOGGER.warn("{}: x-pagination cursor without an 'after' parameter or a documented 'data' array; no pager", where);
+            return null;
+        }
+        Schema<?> pagingSchema = resolvedProperties(response.get()).get("paging");
+        if (pagingSchema == null) {
+            LOGGER.warn("{}: x-pagination cursor without a 'paging' object in the response; no pager", where);
+            return null;
+        }
+        Map<String, Schema> pagingProps = resolvedProperties(pagingSchema);
+        String paging = "pageResponse." + toGetter("paging") + "()";
+        String expr;
+        if (pagingProps.get("cursors") != null && resolvedProperties(pagingProps.get("cursors")).get("after") != null) {
+            String cursors = paging + "." + toGetter("cursors") + "()";
+            expr = paging + " == null || " + cursors + " == null ? null : " + cursors + "." + toGetter("after") + "()";
+        } else if (pagingProps.get("after") != null) {
+            expr = paging + " == null ? null : " + paging + "." + toGetter("after") + "()";
+        } else {
+            LOGGER.warn("{}: x-pagination cursor without paging.cursors.after or paging.after; no pager", where);
+            return null;
+        }
+        Map<String, Object> result = base("cursor", itemType.get());
+        result.put("cursorParam", after.get().paramName);
+        result.put("itemsGetter", toGetter("data"));
+        result.put("nextExpr", expr);
+        return result;
+    }
+
+    /**
+     * A list answered in one envelope ({@code {elements, page}} without page parameters: Contactflow's
+     * envelope, Contacthub's page-response): a page whose items are {@code elements} and which has no next.
+     */
+    private Map<String, Object> singlePage(CodegenOperation op, Operation operation) {
+        Optional<String> itemType = responseSchema(operation).flatMap(s -> arrayItemType(s, "elements"));
+        if (itemType.isEmpty()) {
+            LOGGER.warn("{}: x-pagination envelope without an 'elements' array; no page", path(op));
+            return null;
+        }
+        Map<String, Object> result = base("single", itemType.get());
+        result.put("itemsGetter", toGetter("elements"));
+        return result;
+    }
+
     /** A Java expression turning the int {@code variable} into the parameter's own type. */
+    /** A Java expression turning the long {@code variable} into the parameter's own type. */
     private static String numberFrom(CodegenParameter param, String variable) {
         switch (param.dataType) {
-            case "Long": return "(long) " + variable;
+            case "Long": return variable;
             case "BigDecimal": return "java.math.BigDecimal.valueOf(" + variable + ")";
             case "Double": return "(double) " + variable;
             case "Float": return "(float) " + variable;
             case "String": return "String.valueOf(" + variable + ")";
-            default: return variable;
+            default: return "Math.toIntExact(" + variable + ")";
         }
     }
 

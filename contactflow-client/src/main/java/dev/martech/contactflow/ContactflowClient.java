@@ -20,8 +20,15 @@ import java.util.UUID;
  *
  * <pre>{@code
  * ContactflowClient flow = ContactflowClient.builder().oauth2Token(token).node(nodeId).build();
- * flow.automations().getAutomations();
+ * AutomationListPage automations = flow.automations().list(AutomationListParams.none());
+ * Automation one = flow.automations().retrieve(automationUuid);
  * }</pre>
+ *
+ * <p>Groups of operations hang off the client ({@code client.<group>().<verb>(params)}); each operation takes
+ * its immutable {@code <Resource><Verb>Params}. {@code withRawResponse()} gives the same groups returning
+ * status and headers with the body decoded on demand, {@code async()} the same groups returning
+ * {@code CompletableFuture}s; paged lists return a page with {@code items()}, {@code nextPage()} and
+ * {@code autoPager()}.
  *
  * <p>Most operations act on one node, named by the {@code Node} header: set it once with
  * {@link Builder#node(UUID)} and override it per call with {@code RequestOptions.builder().header("Node", …)}.

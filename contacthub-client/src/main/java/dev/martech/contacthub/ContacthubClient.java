@@ -18,8 +18,15 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * ContacthubClient hub = ContacthubClient.builder().oauth2Token(tokens::current).build();
- * hub.customers().getCustomersWorkspacesAutoPaging(workspaceId, nodeId).forEach(c -> System.out.println(c.getId()));
+ * CustomerListParams params = CustomerListParams.builder().workspaceId(workspaceId).nodeId(nodeId).build();
+ * hub.customers().list(params).autoPager().forEach(c -> System.out.println(c.getId()));
  * }</pre>
+ *
+ * <p>Groups of operations hang off the client ({@code client.<group>().<verb>(params)}); each operation takes
+ * its immutable {@code <Resource><Verb>Params}. {@code withRawResponse()} gives the same groups returning
+ * status and headers with the body decoded on demand, {@code async()} the same groups returning
+ * {@code CompletableFuture}s; paged lists return a page with {@code items()}, {@code nextPage()} and
+ * {@code autoPager()}.
  *
  * <p>Error bodies decode into {@link ApiError} ({@code {message, logref, errors}}); the {@code logref} is
  * the exception's reference id.

@@ -13,7 +13,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.martech.core.ApiResponse;
+import dev.martech.core.HttpResponseFor;
+import dev.martech.core.paging.AbstractPage;
 import dev.martech.core.BinaryResponse;
 import dev.martech.core.Upload;
 import io.swagger.v3.oas.models.media.Schema;
@@ -128,7 +129,7 @@ public final class ContractCall {
     }
 
     /** Checks the request sent ({@link #verifyRequest()}) and then the response ({@link #verifyResponse}). */
-    public void verify(ApiResponse<?> response) {
+    public void verify(HttpResponseFor<?> response) {
         verifyRequest();
         verifyResponse(response);
     }
@@ -183,10 +184,13 @@ public final class ContractCall {
      * client's mapper equals the stubbed sample (see {@link JsonDiff} for the two normalisations); for a
      * streamed body, the bytes; for an operation without a documented body, that there is none.
      */
-    public void verifyResponse(ApiResponse<?> response) {
+    public void verifyResponse(HttpResponseFor<?> response) {
         assertThat(response).as("%s: response", op.label()).isNotNull();
         assertThat(response.status()).as("%s: status", op.label()).isEqualTo(stubStatus);
-        Object typed = response.body();
+        Object typed = response.parse();
+        if (typed instanceof AbstractPage<?, ?, ?, ?> page) {
+            typed = page.response(); // a paged operation: the page wraps the API's own response
+        }
         if (stubStatus >= 300 && stubStatus < 400) {
             assertThat(typed).as("%s: the redirect's Location, not followed", op.label())
                     .isEqualTo(java.net.URI.create(REDIRECT_LOCATION));

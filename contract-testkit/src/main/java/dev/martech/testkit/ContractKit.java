@@ -29,10 +29,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  *
  * @Test
- * void getRecipients() {
+ * void list() {
  *   ContractCall call = KIT.call("GET", "/v1/campaign/{campaign_id}/recipients"); // stubs the success response
- *   ApiResponse<RecipientsPage> response = api.getRecipientsWithRawResponse(
- *       call.param("path", "campaign_id", new TypeReference<UUID>() { }), …, RequestOptions.none());
+ *   RecipientListParams params = RecipientListParams.builder()
+ *       .campaignId(call.param("path", "campaign_id", new TypeReference<UUID>() { }))
+ *       …
+ *       .build();
+ *   HttpResponseFor<?> response = client.withRawResponse().recipients().list(params, RequestOptions.none());
  *   call.verify(response); // the request sent and the typed response's round trip
  * }
  * }</pre>

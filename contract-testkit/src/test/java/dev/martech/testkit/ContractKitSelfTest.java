@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.martech.core.ApiDefinition;
 import dev.martech.core.ApiRequest;
-import dev.martech.core.ApiResponse;
+import dev.martech.core.HttpResponseFor;
 import dev.martech.core.BinaryResponse;
 import dev.martech.core.ClientOptions;
 import dev.martech.core.ClientRuntime;
@@ -57,7 +57,7 @@ class ContractKitSelfTest {
     }
 
     /** What a correct generated postItem does, with {@code tweak} applied to its request builder. */
-    private static ApiResponse<JsonNode> postItem(ContractCall call, UnaryOperator<ApiRequest.Builder> tweak) {
+    private static HttpResponseFor<JsonNode> postItem(ContractCall call, UnaryOperator<ApiRequest.Builder> tweak) {
         String name = call.param("path", "name", new TypeReference<String>() { });
         List<Integer> ids = call.param("query", "ids", new TypeReference<List<Integer>>() { });
         List<String> csv = call.param("query", "csv", new TypeReference<List<String>>() { });
@@ -69,7 +69,7 @@ class ContractKitSelfTest {
                 .queryParameterCsv("csv", csv)
                 .header("X-Trace", trace)
                 .jsonBody(body);
-        return runtime.execute(tweak.apply(request).build(), ResponseType.json(JsonNode.class), RequestOptions.none());
+        return runtime.executeRaw(tweak.apply(request).build(), ResponseType.json(JsonNode.class), RequestOptions.none());
     }
 
     @Test
@@ -95,7 +95,7 @@ class ContractKitSelfTest {
     @Test
     void anUnencodedPathParameterFails() {
         ContractCall call = KIT.call("POST", "/items/{name}");
-        ApiResponse<JsonNode> response = postItem(call, b -> {
+        HttpResponseFor<JsonNode> response = postItem(call, b -> {
             ApiRequest.Builder wrong = ApiRequest.builder("POST", "/items/a b/c").queryParameter("ids", List.of(42, 43))
                     .queryParameterCsv("csv", List.of("x", "y")).header("X-Trace", "a b/c");
             return wrong.jsonBody(sentBody(call));
@@ -106,7 +106,7 @@ class ContractKitSelfTest {
     @Test
     void aRepeatedArraySentCommaSeparatedFails() {
         ContractCall call = KIT.call("POST", "/items/{name}");
-        ApiResponse<JsonNode> response = postItem(call, b -> b.queryParameterCsv("ids", List.of(1)));
+        HttpResponseFor<JsonNode> response = postItem(call, b -> b.queryParameterCsv("ids", List.of(1)));
         assertThatThrownBy(() -> call.verify(response)).hasMessageContaining("query parameters");
     }
 
@@ -115,7 +115,7 @@ class ContractKitSelfTest {
         ContractCall call = KIT.call("POST", "/items/{name}");
         call.param("query", "ids", new TypeReference<List<Integer>>() { });
         String name = call.param("path", "name", new TypeReference<String>() { });
-        ApiResponse<JsonNode> response = runtime.execute(ApiRequest.builder("POST", "/items/{name}")
+        HttpResponseFor<JsonNode> response = runtime.executeRaw(ApiRequest.builder("POST", "/items/{name}")
                 .pathParameter("name", name).jsonBody(call.body(new TypeReference<JsonNode>() { })).build(),
                 ResponseType.json(JsonNode.class), RequestOptions.none());
         assertThatThrownBy(() -> call.verify(response))
@@ -127,7 +127,7 @@ class ContractKitSelfTest {
     @Test
     void aChangedBodyFails() {
         ContractCall call = KIT.call("POST", "/items/{name}");
-        ApiResponse<JsonNode> response = postItem(call, b -> b.jsonBody(((ObjectNode) sentBody(call).deepCopy()).without("tags")));
+        HttpResponseFor<JsonNode> response = postItem(call, b -> b.jsonBody(((ObjectNode) sentBody(call).deepCopy()).without("tags")));
         assertThatThrownBy(() -> call.verify(response)).hasMessageContaining("/tags: missing");
     }
 
@@ -136,9 +136,9 @@ class ContractKitSelfTest {
         ClientRuntime anonymous = runtime(Auth.none());
         try {
             ContractCall call = KIT.call("GET", "/report");
-            ApiResponse<BinaryResponse> response = anonymous.execute(ApiRequest.builder("GET", "/report").build(),
+            HttpResponseFor<BinaryResponse> response = anonymous.executeRaw(ApiRequest.builder("GET", "/report").build(),
                     ResponseType.stream(), RequestOptions.none());
-            response.body().close();
+            response.parse().close();
             assertThatThrownBy(call::verifyRequest).hasMessageContaining("credentials the client sends");
         } finally {
             anonymous.close();
@@ -148,19 +148,19 @@ class ContractKitSelfTest {
     @Test
     void aWrongMethodFails() {
         ContractCall call = KIT.call("GET", "/report");
-        ApiResponse<BinaryResponse> response = runtime.execute(ApiRequest.builder("POST", "/report").build(),
+        HttpResponseFor<BinaryResponse> response = runtime.executeRaw(ApiRequest.builder("POST", "/report").build(),
                 ResponseType.stream(), RequestOptions.none());
         assertThatThrownBy(call::verifyRequest).hasMessageContaining("HTTP method");
-        response.body().close();
+        response.parse().close();
     }
 
     @Test
     void aStreamedResponseIsComparedByBytes() {
         ContractCall call = KIT.call("GET", "/report");
-        call.verify(runtime.execute(ApiRequest.builder("GET", "/report").build(), ResponseType.stream(), RequestOptions.none()));
+        call.verify(runtime.executeRaw(ApiRequest.builder("GET", "/report").build(), ResponseType.stream(), RequestOptions.none()));
 
         ContractCall again = KIT.call("GET", "/report");
-        ApiResponse<String> asText = runtime.execute(ApiRequest.builder("GET", "/report").build(), ResponseType.text(),
+        HttpResponseFor<String> asText = runtime.executeRaw(ApiRequest.builder("GET", "/report").build(), ResponseType.text(),
                 RequestOptions.none());
         again.verifyResponse(asText); // a String body of the same bytes is accepted too
     }
@@ -169,7 +169,7 @@ class ContractKitSelfTest {
     void aModelThatDropsAFieldFailsTheRoundTrip() {
         ContractCall call = KIT.call("POST", "/items/{name}");
         String name = call.param("path", "name", new TypeReference<String>() { });
-        ApiResponse<ItemWithoutTags> response = runtime.execute(ApiRequest.builder("POST", "/items/{name}")
+        HttpResponseFor<ItemWithoutTags> response = runtime.executeRaw(ApiRequest.builder("POST", "/items/{name}")
                 .pathParameter("name", name).jsonBody(call.body(new TypeReference<JsonNode>() { })).build(),
                 ResponseType.json(ItemWithoutTags.class), RequestOptions.none());
         assertThatThrownBy(() -> call.verifyResponse(response)).hasMessageContaining("/tags: missing");

@@ -1,15 +1,20 @@
 package dev.martech.examples;
 
 import dev.martech.contactflow.ContactflowClient;
+import dev.martech.contactflow.api.AutomationDownloadReportParams;
+import dev.martech.contactflow.api.AutomationListPage;
+import dev.martech.contactflow.api.AutomationListParams;
+import dev.martech.contactflow.api.CustomerAddBatchParams;
+import dev.martech.contactflow.api.CustomerAddParams;
+import dev.martech.contactflow.api.NodeListPage;
+import dev.martech.contactflow.api.NodeListParams;
 import dev.martech.contactflow.model.Automation;
 import dev.martech.contactflow.model.AutomationStatistics;
-import dev.martech.contactflow.model.AutomationsPage;
 import dev.martech.contactflow.model.Customer;
 import dev.martech.contactflow.model.CustomerOfBatch;
 import dev.martech.contactflow.model.CustomersBatch;
 import dev.martech.contactflow.model.CustomersBatchStatus;
 import dev.martech.contactflow.model.Node;
-import dev.martech.contactflow.model.NodesPage;
 import dev.martech.core.BinaryResponse;
 import dev.martech.core.errors.UnauthorizedException;
 import dev.martech.examples.ApiConfig.Api;
@@ -53,20 +58,20 @@ public final class ContactflowExample {
         try (ContactflowClient flow = ctx.configure(ContactflowClient.builder()).oauth2Token(cfg.token()).node(node).build()) {
             // 1. Nodes the user can work on.
             out.step("List the nodes");
-            NodesPage nodes = flow.nodes().getNodes();
-            out.result(nodes.elements().size() + " node(s)");
-            for (Node n : nodes.elements()) {
+            NodeListPage nodes = flow.nodes().list(NodeListParams.none());
+            out.result(nodes.items().size() + " node(s)");
+            for (Node n : nodes.items()) {
                 UUID id = n.uuid().orElse(null);
                 out.detail("- " + n.name().orElse("?") + " (" + id + ")" + (node.equals(id) ? "  <- the Node header" : ""));
             }
 
             // 2. Automations of the node (the Node header is set once on the builder).
             out.step("List the automations of node " + node);
-            AutomationsPage automations = flow.automations().getAutomations();
-            for (Automation a : automations.elements()) {
+            AutomationListPage automations = flow.automations().list(AutomationListParams.none());
+            for (Automation a : automations.items()) {
                 out.detail("- " + a.name().orElse("?") + " [" + a.status().map(String::valueOf).orElse("?") + "]" + queued(a));
             }
-            out.result(automations.elements().size() + " automation(s)");
+            out.result(automations.items().size() + " automation(s)");
 
             // 3. and 4. Customers into an automation: one, then a batch.
             Optional<UUID> target = cfg.optionalSetting("CONTACTFLOW_AUTOMATION_ID").map(UUID::fromString);
@@ -74,24 +79,30 @@ public final class ContactflowExample {
             if (target.isEmpty()) {
                 out.note("skipped: set CONTACTFLOW_AUTOMATION_ID to the automation that may receive test customers");
             } else {
-                Customer added = flow.customers().addCustomer(target.get(), Customer.builder()
-                        .attributes(Map.of("email", "mario.rossi@example.it", "firstName", "Mario", "lastName", "Rossi"))
+                Customer added = flow.customers().add(CustomerAddParams.builder()
+                        .automationUuid(target.get())
+                        .body(Customer.builder()
+                                .attributes(Map.of("email", "mario.rossi@example.it", "firstName", "Mario", "lastName", "Rossi"))
+                                .build())
                         .build());
                 out.result("customer " + added.uuid().map(String::valueOf).orElse("?") + " is in '"
                         + added.automationName().orElse("?") + "'");
 
                 out.step("Add a batch of 3 customers (one packet: LAST)");
-                CustomersBatchStatus batch = flow.customers().addCustomersBatch(target.get(), CustomersBatch.builder()
-                        .sourceLabel("examples")
-                        .packet(CustomersBatch.PacketEnum.LAST)
-                        .customers(List.of(
-                                CustomerOfBatch.builder().attributes(Map.of("email", "anna.bianchi@example.it")).build(),
-                                CustomerOfBatch.builder().attributes(Map.of("email", "luca.verdi@example.it")).build(),
-                                CustomerOfBatch.builder().attributes(Map.of("email", "sara.neri@example.it")).build()))
+                CustomersBatchStatus batch = flow.customers().addBatch(CustomerAddBatchParams.builder()
+                        .automationUuid(target.get())
+                        .body(CustomersBatch.builder()
+                                .sourceLabel("examples")
+                                .packet(CustomersBatch.PacketEnum.LAST)
+                                .customers(List.of(
+                                        CustomerOfBatch.builder().attributes(Map.of("email", "anna.bianchi@example.it")).build(),
+                                        CustomerOfBatch.builder().attributes(Map.of("email", "luca.verdi@example.it")).build(),
+                                        CustomerOfBatch.builder().attributes(Map.of("email", "sara.neri@example.it")).build()))
+                                .build())
                         .build());
                 out.result("batch " + batch.sourceUuid().map(String::valueOf).orElse("?") + " ("
                         + batch.sourceLabel().orElse("?") + ") is " + batch.status().map(String::valueOf).orElse("?"));
-                Automation after = flow.automations().getAutomation(target.get());
+                Automation after = flow.automations().retrieve(target.get());
                 out.detail("'" + after.name().orElse("?") + "' after the additions" + queued(after));
             }
 
@@ -100,7 +111,7 @@ public final class ContactflowExample {
             Path file = Files.createTempFile("contactflow-automations-", ".csv");
             try {
                 long bytes;
-                try (BinaryResponse report = flow.automations().getAutomationsReport()) {
+                try (BinaryResponse report = flow.automations().downloadReport(AutomationDownloadReportParams.none())) {
                     out.detail("Content-Type " + report.contentType() + ", declared length " + report.contentLength());
                     bytes = report.saveTo(file);
                 }
@@ -120,7 +131,7 @@ public final class ContactflowExample {
         if (ctx.sandbox()) {
             out.step("Call with a wrong token");
             try (ContactflowClient wrong = ctx.configure(ContactflowClient.builder()).oauth2Token(Sandbox.INVALID_TOKEN).node(node).build()) {
-                wrong.nodes().getNodes();
+                wrong.nodes().list(NodeListParams.none());
                 out.note("unexpectedly accepted");
             } catch (UnauthorizedException e) {
                 out.result("UnauthorizedException -> the message a user sees:");

@@ -1,8 +1,12 @@
 package dev.martech.examples;
 
 import dev.martech.contacthub.ContacthubClient;
-import dev.martech.contacthub.api.CustomersApi.GetCustomersWorkspacesParams;
-import dev.martech.contacthub.api.UpdatesApi.GetLastOffsetUpdatesWorkspacesParams;
+import dev.martech.contacthub.api.CustomerCreateParams;
+import dev.martech.contacthub.api.CustomerDeleteParams;
+import dev.martech.contacthub.api.CustomerListParams;
+import dev.martech.contacthub.api.CustomerRetrieveParams;
+import dev.martech.contacthub.api.EventCreateParams;
+import dev.martech.contacthub.api.UpdateRetrieveLastOffsetParams;
 import dev.martech.contacthub.model.ApiError;
 import dev.martech.contacthub.model.Customer;
 import dev.martech.contacthub.model.CustomerCreate;
@@ -10,7 +14,6 @@ import dev.martech.contacthub.model.EventContext;
 import dev.martech.contacthub.model.EventCreate;
 import dev.martech.contacthub.model.EventCreated;
 import dev.martech.contacthub.model.EventType;
-import dev.martech.core.RequestOptions;
 import dev.martech.core.errors.ConflictException;
 import dev.martech.core.errors.NotFoundException;
 import dev.martech.core.errors.UnauthorizedException;
@@ -58,14 +61,15 @@ public final class ContacthubExample {
                     .putBaseItem("contacts", Map.of("email", "ada.lovelace+" + externalId.toLowerCase(Locale.ROOT) + "@example.com"))
                     .build();
             out.step("Create customer " + externalId + " in node " + node);
-            Customer customer = hub.customers().postCustomerWorkspaces(workspace, newCustomer);
+            CustomerCreateParams create = CustomerCreateParams.builder().workspaceId(workspace).body(newCustomer).build();
+            Customer customer = hub.customers().create(create);
             UUID customerId = customer.id().orElseThrow();
             out.result("customer " + customerId + ", registered " + customer.registeredAt().map(String::valueOf).orElse("?"));
 
             // 2. The same external id again: 409, with the existing customer's id in the body.
             out.step("Create it again (same external id): a 409 Conflict");
             try {
-                hub.customers().postCustomerWorkspaces(workspace, newCustomer);
+                hub.customers().create(create);
                 out.note("accepted: this node merges duplicates instead of refusing them");
             } catch (ConflictException e) {
                 Object existing = e.errorBody(ApiError.class).map(ApiError::_additionalProperties).map(m -> m.get("data")).orElse(null);
@@ -75,21 +79,24 @@ public final class ContacthubExample {
 
             // 3. An event for the customer (accepted asynchronously: 202).
             out.step("Add a 'viewedProduct' event for the customer");
-            EventCreated event = hub.events().postEventWorkspaces(workspace, EventCreate.builder()
-                    .customerId(customerId)
-                    .type(EventType.VIEWED_PRODUCT)
-                    .context(EventContext.ECOMMERCE)
-                    .putPropertiesItem("id", "HP-AW-12")
-                    .putPropertiesItem("name", "Air-to-water heat pump 12 kW")
-                    .putPropertiesItem("price", 11990.0)
+            EventCreated event = hub.events().create(EventCreateParams.builder()
+                    .workspaceId(workspace)
+                    .body(EventCreate.builder()
+                            .customerId(customerId)
+                            .type(EventType.VIEWED_PRODUCT)
+                            .context(EventContext.ECOMMERCE)
+                            .putPropertiesItem("id", "HP-AW-12")
+                            .putPropertiesItem("name", "Air-to-water heat pump 12 kW")
+                            .putPropertiesItem("price", 11990.0)
+                            .build())
                     .build());
             out.result("event " + event.id().map(String::valueOf).orElse("?") + " accepted");
 
             // 4. Every customer of the node, 5 per page (page-number paging).
             out.step("Page through the customers of node " + node + " (5 per page)");
             int n = 0;
-            for (Customer c : hub.customers().getCustomersWorkspacesAutoPaging(workspace, node,
-                    GetCustomersWorkspacesParams.builder().size(5).build(), RequestOptions.none())) {
+            for (Customer c : hub.customers().list(CustomerListParams.builder()
+                    .workspaceId(workspace).nodeId(node).size(5).build()).autoPager()) {
                 if (n++ < 3) {
                     out.detail("- " + c.externalId().orElse("?") + " " + name(c));
                 }
@@ -98,15 +105,15 @@ public final class ContacthubExample {
 
             // 5. Where the update stream is (a consumer would resume from here).
             out.step("Read the update stream's last offset");
-            Integer offset = hub.updates().getLastOffsetUpdatesWorkspaces(workspace,
-                    GetLastOffsetUpdatesWorkspacesParams.builder().nodeId(node).build()).lastOffset().orElse(null);
+            Integer offset = hub.updates().retrieveLastOffset(UpdateRetrieveLastOffsetParams.builder()
+                    .workspaceId(workspace).nodeId(node).build()).lastOffset().orElse(null);
             out.result("last offset " + offset);
 
             // 6. A customer that does not exist: 404.
             UUID missing = UUID.randomUUID();
             out.step("Read a customer that does not exist: a 404");
             try {
-                hub.customers().getCustomerWorkspaces(workspace, missing);
+                hub.customers().retrieve(CustomerRetrieveParams.builder().workspaceId(workspace).customerId(missing).build());
                 out.note("unexpectedly found");
             } catch (NotFoundException e) {
                 out.result("NotFoundException (404) \"" + e.apiMessage().orElse("") + "\", logref " + e.referenceId().orElse("-"));
@@ -114,14 +121,14 @@ public final class ContacthubExample {
 
             // 7. Clean up.
             out.step("Delete the customer the flow created");
-            hub.customers().deleteCustomerWorkspaces(workspace, customerId);
+            hub.customers().delete(CustomerDeleteParams.builder().workspaceId(workspace).customerId(customerId).build());
             out.result("deleted " + customerId);
         }
 
         if (ctx.sandbox()) {
             out.step("Call with a wrong token");
             try (ContacthubClient wrong = ctx.configure(ContacthubClient.builder()).oauth2Token(Sandbox.INVALID_TOKEN).build()) {
-                wrong.customers().getCustomerWorkspaces(workspace, UUID.randomUUID());
+                wrong.customers().retrieve(CustomerRetrieveParams.builder().workspaceId(workspace).customerId(UUID.randomUUID()).build());
                 out.note("unexpectedly accepted");
             } catch (UnauthorizedException e) {
                 out.result("UnauthorizedException -> the message a user sees:");

@@ -1,12 +1,14 @@
 package dev.martech.examples;
 
-import dev.martech.core.RequestOptions;
 import dev.martech.core.errors.BadRequestException;
 import dev.martech.core.errors.UnauthorizedException;
 import dev.martech.examples.ApiConfig.Api;
 import dev.martech.sandbox.Sandbox;
 import dev.martech.socialhub.SocialHubClient;
-import dev.martech.socialhub.api.PostsApi.ListPostsParams;
+import dev.martech.socialhub.api.ChannelListSummariesParams;
+import dev.martech.socialhub.api.PostCreateGroupParams;
+import dev.martech.socialhub.api.PostListParams;
+import dev.martech.socialhub.api.PostUpdateParams;
 import dev.martech.socialhub.model.ChannelSummary;
 import dev.martech.socialhub.model.ChannelSummaryProducts;
 import dev.martech.socialhub.model.Content;
@@ -47,14 +49,14 @@ public final class SocialHubExample {
         try (SocialHubClient socialHub = ctx.configure(SocialHubClient.builder()).accessToken(cfg.token()).build()) {
             // 1. Who am I? (GET /)
             out.step("Read the account info");
-            var me = socialHub.general().getAccountInfo();
+            var me = socialHub.general().retrieveAccountInfo();
             out.result(me.accountName().orElse("?") + " (" + me._package().map(String::valueOf).orElse("?") + "), user "
                     + me.userName().orElse("?") + ", role " + me.role().map(String::valueOf).orElse("?")
                     + ", " + me.activeChannelIds().size() + " of " + me.channelIds().size() + " channels active");
 
             // 2. The channels.
             out.step("List the channels");
-            List<ChannelSummary> channels = socialHub.channels().listChannelSummaries();
+            List<ChannelSummary> channels = socialHub.channels().listSummaries(ChannelListSummariesParams.none());
             out.result(channels.size() + " channels");
             for (ChannelSummary ch : channels) {
                 out.detail("- " + ch.name().orElse("?") + " (" + ch.socialNetwork().map(String::valueOf).orElse("?") + ", id "
@@ -64,7 +66,7 @@ public final class SocialHubExample {
             // 3. Every post, 3 per request: offset/count paging stops at the first empty page.
             out.step("Page through all posts (offset/count paging, 3 per page)");
             int n = 0;
-            for (Post p : socialHub.posts().listPostsAutoPaging(ListPostsParams.builder().count(3).build(), RequestOptions.none())) {
+            for (Post p : socialHub.posts().list(PostListParams.builder().count(3).build()).autoPager()) {
                 if (n++ < 4) {
                     out.detail("- [" + p.status().map(String::valueOf).orElse("?") + "] "
                             + p.channel().flatMap(PostChannel::socialNetwork).map(String::valueOf).orElse("?") + ": "
@@ -80,10 +82,12 @@ public final class SocialHubExample {
                             .orElseThrow(() -> new IllegalStateException("the account has no Content Planner channel")));
             OffsetDateTime inTwoDays = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.HOURS);
             out.step("Create a post group on channel " + channelId);
-            PostGroup group = socialHub.posts().createPostGroup(CreatePostGroupRequest.builder()
-                    .channelIds(List.of(channelId)).publishTime(inTwoDays).publishTimeZone("Europe/Berlin").build());
+            PostGroup group = socialHub.posts().createGroup(PostCreateGroupParams.builder()
+                    .body(CreatePostGroupRequest.builder()
+                            .channelIds(List.of(channelId)).publishTime(inTwoDays).publishTimeZone("Europe/Berlin").build())
+                    .build());
             String groupId = group.id().orElseThrow();
-            Post draft = socialHub.posts().listPosts(ListPostsParams.builder().postGroupId(groupId).build()).data().get(0);
+            Post draft = socialHub.posts().list(PostListParams.builder().postGroupId(groupId).build()).items().get(0);
             String draftId = draft.id().orElseThrow();
             out.result("post group " + groupId + " with draft post " + draftId + " [" + draft.status().map(String::valueOf).orElse("?") + "]");
 
@@ -91,7 +95,8 @@ public final class SocialHubExample {
             out.step("Give the post a publish time in the past (a validation error), then fix it");
             Content content = Content.builder().text("Wärmepumpen-Infoabend am Donnerstag: jetzt anmelden!").build();
             try {
-                socialHub.posts().updatePost(draftId, Post.builder().content(content).publishTime(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)).build());
+                socialHub.posts().update(PostUpdateParams.builder().id(draftId)
+                        .body(Post.builder().content(content).publishTime(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)).build()).build());
                 out.note("unexpectedly accepted");
             } catch (BadRequestException e) {
                 String detail = e.errorBody(ValidationError.class)
@@ -99,7 +104,8 @@ public final class SocialHubExample {
                         .orElse(e.rawBody());
                 out.result("BadRequestException (400) -> " + detail);
             }
-            Post saved = socialHub.posts().updatePost(draftId, Post.builder().content(content).publishTime(inTwoDays).build());
+            Post saved = socialHub.posts().update(PostUpdateParams.builder().id(draftId)
+                    .body(Post.builder().content(content).publishTime(inTwoDays).build()).build());
             out.result("fixed: publishes at " + saved.publishTime().map(String::valueOf).orElse("?") + " ("
                     + saved.publishTimeZone().orElse("?") + "): \""
                     + Examples.shorten(saved.content().flatMap(Content::text).orElse(""), 50) + "\"");
@@ -108,7 +114,7 @@ public final class SocialHubExample {
         if (ctx.sandbox()) {
             out.step("Call with a wrong token (sent as the accesstoken query parameter, never printed)");
             try (SocialHubClient wrong = ctx.configure(SocialHubClient.builder()).accessToken(Sandbox.INVALID_TOKEN).build()) {
-                wrong.general().getAccountInfo();
+                wrong.general().retrieveAccountInfo();
                 out.note("unexpectedly accepted");
             } catch (UnauthorizedException e) {
                 out.result("UnauthorizedException -> the message a user sees:");

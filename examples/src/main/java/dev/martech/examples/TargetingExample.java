@@ -1,12 +1,15 @@
 package dev.martech.examples;
 
-import dev.martech.core.RequestOptions;
 import dev.martech.core.errors.ApiStatusException;
 import dev.martech.core.errors.UnauthorizedException;
 import dev.martech.examples.ApiConfig.Api;
 import dev.martech.sandbox.Sandbox;
 import dev.martech.targeting.TargetingClient;
-import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.api.CampaignMatchParams;
+import dev.martech.targeting.api.RecipientCreateParams;
+import dev.martech.targeting.api.RecipientListParams;
+import dev.martech.targeting.api.RecipientUpdateParams;
+import dev.martech.targeting.api.RecipientUpdatePortalStatusParams;
 import dev.martech.targeting.model.AutomationRecipientCreate;
 import dev.martech.targeting.model.AutomationStatus;
 import dev.martech.targeting.model.Campaign;
@@ -14,7 +17,7 @@ import dev.martech.targeting.model.CampaignMatch;
 import dev.martech.targeting.model.ClientError;
 import dev.martech.targeting.model.CodeError;
 import dev.martech.targeting.model.EntityRef;
-import dev.martech.targeting.model.MatchCampaignParams;
+import dev.martech.targeting.model.MatchCampaignRequest;
 import dev.martech.targeting.model.MatchCampaignsResponse;
 import dev.martech.targeting.model.MessageError;
 import dev.martech.targeting.model.PortalStatus;
@@ -64,9 +67,11 @@ public final class TargetingExample {
                 candidates.add(Sandbox.TARGETING_UNTARGETED_CAMPAIGN_ID);
             }
             out.step("Match campaigns for contact " + contactId + " among " + candidates.size() + " campaign(s)");
-            MatchCampaignsResponse matched = targeting.campaign().matchCampaigns(MatchCampaignParams.builder()
-                    .addEntityRefsItem(EntityRef.builder().entityId(contactId).entitySchema("contact").build())
-                    .campaignIds(candidates)
+            MatchCampaignsResponse matched = targeting.campaigns().match(CampaignMatchParams.builder()
+                    .body(MatchCampaignRequest.builder()
+                            .addEntityRefsItem(EntityRef.builder().entityId(contactId).entitySchema("contact").build())
+                            .campaignIds(candidates)
+                            .build())
                     .build());
             out.result(matched.results().size() + " matching campaign(s)");
             for (CampaignMatch m : matched.results()) {
@@ -79,8 +84,8 @@ public final class TargetingExample {
             out.step("Page through all recipients of campaign " + campaignId + " (4 per page)");
             Map<String, Integer> byStatus = new TreeMap<>();
             int count = 0;
-            for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId,
-                    GetRecipientsParams.builder().limit(4).build(), RequestOptions.none())) {
+            for (Recipient r : targeting.recipients().list(RecipientListParams.builder()
+                    .campaignId(campaignId).limit(4).build()).autoPager()) {
                 byStatus.merge(r.automationStatus().map(String::valueOf).orElse("none"), 1, Integer::sum);
                 if (count++ < 3) {
                     out.detail("- " + r.title().orElse("(untitled)") + ": automation " + r.automationStatus().map(String::valueOf).orElse("none")
@@ -92,18 +97,25 @@ public final class TargetingExample {
             // 3. Create a recipient, then see it listed.
             UUID newContact = UUID.randomUUID();
             out.step("Create a recipient for contact " + newContact);
-            Recipient created = targeting.campaignRecipient().createRecipient(campaignId, AutomationRecipientCreate.builder()
-                    .entityId(newContact).entitySchema("contact")
-                    .automationStatus(AutomationStatus.PENDING).automationExecutionId("exec_examples_" + newContact.toString().substring(0, 8))
+            Recipient created = targeting.recipients().create(RecipientCreateParams.builder()
+                    .campaignId(campaignId)
+                    .body(AutomationRecipientCreate.builder()
+                            .entityId(newContact).entitySchema("contact")
+                            .automationStatus(AutomationStatus.PENDING)
+                            .automationExecutionId("exec_examples_" + newContact.toString().substring(0, 8))
+                            .build())
                     .build());
             out.result("created '" + created.title().orElse("(untitled)") + "', automation " + created.automationStatus().map(String::valueOf).orElse("none"));
-            Integer total = targeting.campaignRecipient().getRecipients(campaignId, GetRecipientsParams.builder().limit(1).build()).total().orElse(null);
+            Integer total = targeting.recipients()
+                    .list(RecipientListParams.builder().campaignId(campaignId).limit(1).build()).response().total().orElse(null);
             out.detail("the campaign now lists " + total + " recipients");
 
             // 4. Update it: the automation ran and the portal banner was sent.
             out.step("Update the recipient: automation succeeded, portal banner sent");
-            Recipient updated = targeting.campaignRecipient().updateRecipient(campaignId, newContact, UpdateRecipientPayload.builder()
-                    .automationStatus(AutomationStatus.SUCCESS).portalStatus(PortalStatus.SENT).build());
+            Recipient updated = targeting.recipients().update(RecipientUpdateParams.builder()
+                    .campaignId(campaignId).recipientId(newContact)
+                    .body(UpdateRecipientPayload.builder().automationStatus(AutomationStatus.SUCCESS).portalStatus(PortalStatus.SENT).build())
+                    .build());
             out.result("automation " + updated.automationStatus().map(String::valueOf).orElse("none") + ", portal "
                     + updated.portalStatus().map(String::valueOf).orElse("none") + ", updated at "
                     + updated.updatedAt().map(String::valueOf).orElse("-"));
@@ -115,7 +127,7 @@ public final class TargetingExample {
             if (toggle == null) {
                 out.note("skipped: set TARGETING_STATUS_CAMPAIGN_ID to a campaign whose status may change (it starts automations)");
             } else {
-                Campaign c = targeting.campaign().changeCampaignStatus(toggle).campaign().orElseThrow();
+                Campaign c = targeting.campaigns().changeStatus(toggle).campaign().orElseThrow();
                 out.result("'" + c.name().orElse("") + "' is now " + c.status().map(String::valueOf).orElse("no status"));
             }
 
@@ -123,21 +135,23 @@ public final class TargetingExample {
             out.step("Handle client errors (ClientError is a sealed union: MessageError | CodeError | StatusedError)");
             UUID noTarget = ctx.sandbox() ? Sandbox.TARGETING_UNTARGETED_CAMPAIGN_ID : UUID.randomUUID();
             clientError(out, "activate a campaign " + (ctx.sandbox() ? "without a target" : "that does not exist"),
-                    () -> targeting.campaign().changeCampaignStatus(noTarget));
+                    () -> targeting.campaigns().changeStatus(noTarget));
             clientError(out, "ask for 500 recipients per page",
-                    () -> targeting.campaignRecipient().getRecipients(campaignId, GetRecipientsParams.builder().limit(500).build()));
-            targeting.campaignRecipient().updateRecipientPortalStatus(campaignId, newContact,
-                    UpdatePortalStatusRequest.builder().status(PortalStatus.CLICKED).build());
+                    () -> targeting.recipients().list(RecipientListParams.builder().campaignId(campaignId).limit(500).build()));
+            targeting.recipients().updatePortalStatus(RecipientUpdatePortalStatusParams.builder()
+                    .campaignId(campaignId).recipientId(newContact)
+                    .body(UpdatePortalStatusRequest.builder().status(PortalStatus.CLICKED).build()).build());
             clientError(out, "move a clicked banner back to 'seen'",
-                    () -> targeting.campaignRecipient().updateRecipientPortalStatus(campaignId, newContact,
-                            UpdatePortalStatusRequest.builder().status(PortalStatus.SEEN).build()));
+                    () -> targeting.recipients().updatePortalStatus(RecipientUpdatePortalStatusParams.builder()
+                            .campaignId(campaignId).recipientId(newContact)
+                            .body(UpdatePortalStatusRequest.builder().status(PortalStatus.SEEN).build()).build()));
         }
 
         if (ctx.sandbox()) {
             // 7. What a wrong token looks like (the sandbox refuses "invalid-token").
             out.step("Call with a wrong token");
             try (TargetingClient wrong = ctx.configure(TargetingClient.builder()).bearerToken(Sandbox.INVALID_TOKEN).build()) {
-                wrong.campaign().getCampaignJobStatus(campaignId);
+                wrong.campaigns().retrieveJobStatus(campaignId);
                 out.note("unexpectedly accepted");
             } catch (UnauthorizedException e) {
                 out.result("UnauthorizedException -> the message a user sees:");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.martech.contactflow.ContactflowClient;
+import dev.martech.contactflow.api.AutomationListParams;
 import dev.martech.contacthub.ContacthubClient;
 import dev.martech.core.logging.LogLevel;
 import dev.martech.sandbox.Sandbox;
@@ -12,6 +13,7 @@ import dev.martech.sandbox.SandboxUrl;
 import dev.martech.sandbox.SandboxUrl.Api;
 import dev.martech.socialhub.SocialHubClient;
 import dev.martech.targeting.TargetingClient;
+import dev.martech.targeting.api.RecipientListParams;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,7 @@ class EnvironmentConfigTest {
     void targetingFromTheExampleVariablesLogsToItsOwnLogger(@SandboxUrl(Api.TARGETING) String url) {
         Map<String, String> env = Map.of("TARGETING_TOKEN", Sandbox.TOKEN, "TARGETING_BASE_URL", url, "MARTECH_LOG", "info");
         try (TargetingClient targeting = TargetingClient.builder().fromEnv(env::get).build()) {
-            assertThat(targeting.campaignRecipient().getRecipientsAutoPaging(Sandbox.TARGETING_CAMPAIGN_ID).stream().count())
+            assertThat(targeting.recipients().list(CAMPAIGN_RECIPIENTS).autoPager().stream().count())
                     .isEqualTo(9);
             assertThat(targeting.options().logLevel()).isEqualTo(LogLevel.BASIC);
         }
@@ -86,7 +88,7 @@ class EnvironmentConfigTest {
         try (SocialHubClient socialHub = SocialHubClient.builder().fromEnv(env::get).build()) {
             assertThat(socialHub.options().logLevel()).isEqualTo(LogLevel.BODY);
             // The sandbox rejects exactly this token: proof that it was sent, as accesstoken.
-            assertThatThrownBy(() -> socialHub.general().getAccountInfo()).hasMessageContaining("401");
+            assertThatThrownBy(() -> socialHub.general().retrieveAccountInfo()).hasMessageContaining("401");
         }
         assertThat(linesOf("dev.martech.socialhub.http")).anySatisfy(l -> assertThat(l).contains("accesstoken=REDACTED"));
     }
@@ -96,7 +98,7 @@ class EnvironmentConfigTest {
         Map<String, String> env = Map.of("CONTACTFLOW_TOKEN", Sandbox.TOKEN, "CONTACTFLOW_BASE_URL", sandbox.contactflowUrl(),
                 "CONTACTFLOW_NODE", Sandbox.CONTACTFLOW_NODE_ID.toString());
         try (ContactflowClient flow = ContactflowClient.builder().fromEnv(env::get).build()) {
-            assertThat(flow.automations().getAutomations().elements()).isNotEmpty();
+            assertThat(flow.automations().list(AutomationListParams.none()).items()).isNotEmpty();
             assertThat(flow.options().logLevel()).isEqualTo(LogLevel.NONE);
         }
         assertThatThrownBy(() -> ContactflowClient.builder().fromEnv(Map.of("CONTACTFLOW_NODE", "node-1")::get))
@@ -120,14 +122,18 @@ class EnvironmentConfigTest {
             assertThat(patient.options().readTimeout()).isEqualTo(Duration.ofMinutes(2));
             assertThat(targeting.options().readTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(patient.options().okHttpClient()).as("the pool and dispatcher of the first client").isNotNull();
-            assertThat(patient.campaignRecipient().getRecipientsAutoPaging(Sandbox.TARGETING_CAMPAIGN_ID).stream().count())
+            assertThat(patient.recipients().list(CAMPAIGN_RECIPIENTS).autoPager().stream().count())
                     .isEqualTo(9);
             patient.close(); // releases nothing shared
-            assertThat(targeting.campaignRecipient().getRecipientsAutoPaging(Sandbox.TARGETING_CAMPAIGN_ID).stream().count())
+            assertThat(targeting.recipients().list(CAMPAIGN_RECIPIENTS).autoPager().stream().count())
                     .isEqualTo(9);
         }
         assertThat(linesOf("dev.martech.targeting.http")).isNotEmpty();
     }
+
+    /** Every recipient of the sandbox campaign (there are 9). */
+    private static final RecipientListParams CAMPAIGN_RECIPIENTS =
+            RecipientListParams.builder().campaignId(Sandbox.TARGETING_CAMPAIGN_ID).build();
 
     static {
         SDK.setLevel(Level.ALL);

@@ -10,16 +10,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.martech.contactflow.ContactflowClient;
+import dev.martech.contactflow.api.AutomationDownloadReportParams;
+import dev.martech.contactflow.api.AutomationListParams;
 import dev.martech.contactflow.model.Automation;
 import dev.martech.contacthub.ContacthubClient;
-import dev.martech.contacthub.api.CustomersApi.GetCustomersWorkspacesParams;
+import dev.martech.contacthub.api.BulkJobCreateParams;
+import dev.martech.contacthub.api.CustomerCreateParams;
+import dev.martech.contacthub.api.CustomerListParams;
+import dev.martech.contacthub.api.CustomerRetrieveParams;
 import dev.martech.contacthub.model.ApiError;
 import dev.martech.contacthub.model.BulkJob;
 import dev.martech.contacthub.model.BulkJobOperation;
 import dev.martech.contacthub.model.Customer;
 import dev.martech.contacthub.model.CustomerCreate;
-import dev.martech.core.ApiResponse;
 import dev.martech.core.BinaryResponse;
+import dev.martech.core.HttpResponseFor;
 import dev.martech.core.RequestOptions;
 import dev.martech.core.Upload;
 import dev.martech.core.errors.ApiIoException;
@@ -30,26 +35,30 @@ import dev.martech.core.errors.RateLimitException;
 import dev.martech.core.json.DriftReport;
 import dev.martech.core.json.JsonField;
 import dev.martech.core.logging.LogLevel;
-import dev.martech.core.paging.Page;
 import dev.martech.core.retry.RetryPolicy;
 import dev.martech.sandbox.Sandbox;
 import dev.martech.sandbox.SandboxExtension;
 import dev.martech.sandbox.SandboxUrl;
 import dev.martech.socialhub.SocialHubClient;
-import dev.martech.socialhub.api.PostsApi.ListPostsParams;
+import dev.martech.socialhub.api.ChannelListSummariesParams;
+import dev.martech.socialhub.api.PostListPage;
+import dev.martech.socialhub.api.PostListParams;
 import dev.martech.socialhub.model.Content;
 import dev.martech.socialhub.model.Post;
 import dev.martech.targeting.TargetingClient;
-import dev.martech.targeting.api.CampaignRecipientApi.GetRecipientsParams;
+import dev.martech.targeting.api.CampaignMatchParams;
+import dev.martech.targeting.api.CampaignRetrieveJobStatusParams;
+import dev.martech.targeting.api.RecipientListPage;
+import dev.martech.targeting.api.RecipientListPageAsync;
+import dev.martech.targeting.api.RecipientListParams;
 import dev.martech.targeting.model.Campaign;
 import dev.martech.targeting.model.CampaignMatch;
 import dev.martech.targeting.model.ClientError;
 import dev.martech.targeting.model.CodeError;
 import dev.martech.targeting.model.EntityRef;
-import dev.martech.targeting.model.MatchCampaignParams;
+import dev.martech.targeting.model.MatchCampaignRequest;
 import dev.martech.targeting.model.MatchCampaignsResponse;
 import dev.martech.targeting.model.Recipient;
-import dev.martech.targeting.model.RecipientsPage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -113,7 +122,9 @@ class ReadmeSnippetsTest {
         }
     };
     private PrintStream originalOut;
-    /** The parent of every API's HTTP logger (dev.martech.<api>.http); held so it is not collected. */
+    // The parent of every API's HTTP logger (dev.martech.<api>.http). Held strongly: java.util.logging keeps
+    // loggers weakly, so a logger only referenced from a local could be collected between attaching the handler
+    // and the snippet's logging (the handler would then see nothing).
     private static final Logger SDK_LOGGERS = Logger.getLogger("dev.martech");
 
     @BeforeEach
@@ -146,13 +157,16 @@ class ReadmeSnippetsTest {
                 .bearerToken(token)          // an epilot API token
                 .baseUrl(baseUrl)            // optional; default https://targeting.sls.epilot.io
                 .build()) {
-            MatchCampaignsResponse matched = targeting.campaign().matchCampaigns(MatchCampaignParams.builder()
-                    .addEntityRefsItem(EntityRef.builder().entityId(contactId).entitySchema("contact").build())
-                    .campaignIds(Set.of(campaignId))
-                    .build());                                  // build() checks required properties
+            MatchCampaignsResponse matched = targeting.campaigns().match(CampaignMatchParams.builder()
+                    .body(MatchCampaignRequest.builder()
+                            .addEntityRefsItem(EntityRef.builder().entityId(contactId).entitySchema("contact").build())
+                            .campaignIds(Set.of(campaignId))
+                            .build())                           // build() checks required properties
+                    .build());
             matched.results().forEach(m -> System.out.println(m.campaign().name().orElse("(unnamed)")));
 
-            for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId)) {
+            RecipientListParams recipients = RecipientListParams.builder().campaignId(campaignId).build();
+            for (Recipient r : targeting.recipients().list(recipients).autoPager()) {
                 System.out.println(r.title().orElse("?") + " " + r.automationStatus().map(String::valueOf).orElse("-"));
             }
         }
@@ -171,11 +185,12 @@ class ReadmeSnippetsTest {
                 .accessToken(token)          // sent as ?accesstoken=..., masked in logs and errors
                 .baseUrl(baseUrl)            // optional; default https://app.socialhub.io/api2
                 .build()) {
-            System.out.println(socialHub.general().getAccountInfo().accountName().orElse("?"));
-            socialHub.channels().listChannelSummaries().forEach(c -> System.out.println(c.name().orElse("?")));
+            System.out.println(socialHub.general().retrieveAccountInfo().accountName().orElse("?"));
+            socialHub.channels().listSummaries(ChannelListSummariesParams.none())
+                    .forEach(c -> System.out.println(c.name().orElse("?")));
 
-            ListPostsParams drafts = ListPostsParams.builder().status(List.of("draft")).count(50).build();
-            for (Post post : socialHub.posts().listPostsAutoPaging(drafts, RequestOptions.none())) {
+            PostListParams drafts = PostListParams.builder().status(List.of("draft")).count(50).build();
+            for (Post post : socialHub.posts().list(drafts).autoPager()) {
                 System.out.println(post.id().orElse("?") + " " + post.content().flatMap(Content::text).orElse(""));
             }
         }
@@ -195,16 +210,19 @@ class ReadmeSnippetsTest {
                 .oauth2Token(token)          // or oauth2Token(() -> tokens.current()) to refresh
                 .baseUrl(baseUrl)            // optional; default https://api.contactlab.it/hub/v1
                 .build()) {
-            Customer created = hub.customers().postCustomerWorkspaces(workspaceId, CustomerCreate.builder()
-                    .nodeId(nodeId)
-                    .externalId("CRM-000042")
-                    .putBaseItem("firstName", "Ada")
-                    .putBaseItem("lastName", "Lovelace")
+            Customer created = hub.customers().create(CustomerCreateParams.builder()
+                    .workspaceId(workspaceId)
+                    .body(CustomerCreate.builder()
+                            .nodeId(nodeId)
+                            .externalId("CRM-000042")
+                            .putBaseItem("firstName", "Ada")
+                            .putBaseItem("lastName", "Lovelace")
+                            .build())
                     .build());
             System.out.println("created " + created.id().orElseThrow());
 
-            hub.customers().getCustomersWorkspacesAutoPaging(workspaceId, nodeId)
-                    .forEach(c -> System.out.println(c.externalId().orElse("-")));
+            CustomerListParams inNode = CustomerListParams.builder().workspaceId(workspaceId).nodeId(nodeId).build();
+            hub.customers().list(inNode).autoPager().forEach(c -> System.out.println(c.externalId().orElse("-")));
         }
         // endregion
         assertThat(printed()).as("the created customer, then every customer of the node over page numbers")
@@ -223,10 +241,10 @@ class ReadmeSnippetsTest {
                 .node(nodeId)                // the Node header most operations need
                 .baseUrl(baseUrl)            // optional; default https://api.contactlab.it/flow/v1
                 .build()) {
-            for (Automation a : flow.automations().getAutomations().elements()) {
+            for (Automation a : flow.automations().list(AutomationListParams.none()).items()) {
                 System.out.println(a.name().orElse("?") + " " + a.status().map(String::valueOf).orElse("-"));
             }
-            try (BinaryResponse csv = flow.automations().getAutomationsReport()) {
+            try (BinaryResponse csv = flow.automations().downloadReport(AutomationDownloadReportParams.none())) {
                 csv.saveTo(dir.resolve("automations.csv"));   // streamed, constant memory
             }
         }
@@ -260,7 +278,7 @@ class ReadmeSnippetsTest {
                 .header("X-Debug", "1")
                 .noRetries()
                 .build();
-        targeting.campaign().getCampaignJobStatus(campaignId, once);
+        targeting.campaigns().retrieveJobStatus(CampaignRetrieveJobStatusParams.builder().campaignId(campaignId).build(), once);
         targeting.close();
         // endregion
         sandbox.wireMock().verify(getRequestedFor(urlPathMatching("/targeting/v1/campaign/.*/job"))
@@ -278,28 +296,35 @@ class ReadmeSnippetsTest {
             UUID nodeId = Sandbox.CONTACTHUB_NODE_ID;
             // region readme:pagination
             // Every item, fetched page by page as the loop advances (one page in memory at a time):
-            for (Recipient r : targeting.campaignRecipient().getRecipientsAutoPaging(campaignId)) {
+            RecipientListParams params = RecipientListParams.builder().campaignId(campaignId).limit(100).build();
+            for (Recipient r : targeting.recipients().list(params).autoPager()) {
                 System.out.println(r.title().orElse("?"));
             }
 
-            // As a stream, with the page size and filters in the params:
-            List<String> schmidts = targeting.campaignRecipient()
-                    .getRecipientsAutoPaging(campaignId,
-                            GetRecipientsParams.builder().limit(100).q("Schmidt").build(), RequestOptions.none())
+            // As a stream, with a filter added to the same params:
+            List<String> schmidts = targeting.recipients().list(params.toBuilder().q("Schmidt").build())
+                    .autoPager()
                     .stream()
                     .flatMap(r -> r.title().stream())
                     .collect(Collectors.toList());
 
             // Page by page (e.g. to checkpoint), SocialHub offset/count paging:
-            for (Page<Post> page : socialHub.posts()
-                    .listPostsAutoPaging(ListPostsParams.builder().count(25).build(), RequestOptions.none()).pages()) {
+            PostListPage page = socialHub.posts().list(PostListParams.builder().count(25).build());
+            System.out.println(page.items().size() + " posts");
+            while (page.hasNextPage()) {
+                page = page.nextPage();                      // the same params, the offset advanced
                 System.out.println(page.items().size() + " posts");
             }
 
             // Or one page yourself: Contacthub counts pages from 0.
             List<Customer> second = hub.customers()
-                    .getCustomersWorkspaces(workspaceId, nodeId, GetCustomersWorkspacesParams.builder().page(1).size(5).build())
-                    .elements();
+                    .list(CustomerListParams.builder().workspaceId(workspaceId).nodeId(nodeId).page(1).size(5).build())
+                    .items();
+
+            // Async: each page is fetched when the previous one is consumed, and no thread waits.
+            targeting.async().recipients().list(params)
+                    .thenCompose(first -> first.autoPager().forEach(r -> System.out.println(r.title().orElse("?"))))
+                    .join();
             // endregion
             assertThat(schmidts).containsExactly("Anna Schmidt");
             assertThat(second).hasSize(5);
@@ -314,7 +339,8 @@ class ReadmeSnippetsTest {
             UUID campaignId = Sandbox.TARGETING_UNTARGETED_CAMPAIGN_ID;
             // region readme:errors
             try {
-                hub.customers().getCustomerWorkspaces(workspaceId, customerId);
+                hub.customers().retrieve(CustomerRetrieveParams.builder()
+                        .workspaceId(workspaceId).customerId(customerId).build());
             } catch (NotFoundException e) {                       // 404; one subclass per status
                 System.out.println(e.status() + " " + e.apiMessage().orElse("") + " logref=" + e.referenceId().orElse("-"));
             } catch (RateLimitException e) {                      // 429 after the retries ran out
@@ -328,7 +354,7 @@ class ReadmeSnippetsTest {
 
             // Targeting's 4xx body is a sealed union: tell the variants apart.
             try {
-                targeting.campaign().changeCampaignStatus(campaignId);
+                targeting.campaigns().changeStatus(campaignId);
             } catch (ApiStatusException e) {
                 ClientError error = e.errorBody(ClientError.class).orElseThrow();
                 if (error instanceof CodeError) {
@@ -349,11 +375,11 @@ class ReadmeSnippetsTest {
             UUID campaignId = Sandbox.TARGETING_CAMPAIGN_ID;
             UUID otherCampaignId = Sandbox.TARGETING_DRAFT_CAMPAIGN_ID;
             // region readme:async
-            CompletableFuture<RecipientsPage> a = targeting.campaignRecipient()
-                    .getRecipientsAsync(campaignId, GetRecipientsParams.none(), RequestOptions.none());
-            CompletableFuture<RecipientsPage> b = targeting.campaignRecipient()
-                    .getRecipientsAsync(otherCampaignId, GetRecipientsParams.none(), RequestOptions.none());
-            int total = a.thenCombine(b, (x, y) -> x.total().orElse(0) + y.total().orElse(0)).join();
+            CompletableFuture<RecipientListPageAsync> a = targeting.async().recipients()
+                    .list(RecipientListParams.builder().campaignId(campaignId).build());
+            CompletableFuture<RecipientListPageAsync> b = targeting.async().recipients()
+                    .list(RecipientListParams.builder().campaignId(otherCampaignId).build());
+            int total = a.thenCombine(b, (x, y) -> x.response().total().orElse(0) + y.response().total().orElse(0)).join();
             // A failed call completes the future exceptionally with the same ApiException the blocking call throws.
             // endregion
             assertThat(total).isEqualTo(10);
@@ -365,10 +391,12 @@ class ReadmeSnippetsTest {
         try (TargetingClient targeting = targeting()) {
             UUID campaignId = Sandbox.TARGETING_CAMPAIGN_ID;
             // region readme:raw
-            ApiResponse<RecipientsPage> response = targeting.campaignRecipient()
-                    .getRecipientsWithRawResponse(campaignId, GetRecipientsParams.none(), RequestOptions.none());
+            HttpResponseFor<RecipientListPage> response = targeting.withRawResponse().recipients()
+                    .list(RecipientListParams.builder().campaignId(campaignId).build());
             System.out.println(response.status() + " in " + response.attempts() + " attempt(s), request id "
-                    + response.headers().first("X-Request-Id").orElse("-") + ", " + response.body().total().orElse(0) + " recipients");
+                    + response.headers().first("X-Request-Id").orElse("-"));
+            RecipientListPage page = response.parse();              // the body is decoded only now
+            System.out.println(page.response().total().orElse(0) + " recipients, " + page.items().size() + " on this page");
             // endregion
             assertThat(response.status()).isEqualTo(200);
         }
@@ -386,13 +414,13 @@ class ReadmeSnippetsTest {
                     .entityId(contactId)
                     .entitySchema("contact")
                     .build();
-            MatchCampaignParams query = MatchCampaignParams.builder()
+            MatchCampaignRequest query = MatchCampaignRequest.builder()
                     .addEntityRefsItem(contact)
                     .campaignIds(Set.of(campaignId))
                     .build();
 
             // Read: a required property is T, an optional one Optional<T>, a list or map never null.
-            for (CampaignMatch match : targeting.campaign().matchCampaigns(query).results()) {
+            for (CampaignMatch match : targeting.campaigns().match(CampaignMatchParams.builder().body(query).build()).results()) {
                 Campaign campaign = match.campaign();                        // required
                 String name = campaign.name().orElse("(unnamed)");           // optional
                 List<String> tags = campaign.tags();                         // empty when absent
@@ -407,7 +435,7 @@ class ReadmeSnippetsTest {
             }
 
             // Change a copy:
-            MatchCampaignParams wider = query.toBuilder().campaignIds(Set.of(campaignId, draftId)).build();
+            MatchCampaignRequest wider = query.toBuilder().campaignIds(Set.of(campaignId, draftId)).build();
             // endregion
             assertThat(wider.campaignIds()).containsExactlyInAnyOrder(campaignId, draftId);
             assertThat(wider.entityRefs()).containsExactly(contact);
@@ -432,8 +460,8 @@ class ReadmeSnippetsTest {
                     .baseUrl(baseUrl)
                     .driftListener(event -> alerts.add(event.describe()))   // default: one WARN log line each
                     .build()) {
-                socialHub.channels().listChannelSummaries();
-                socialHub.channels().listChannelSummaries();
+                socialHub.channels().listSummaries(ChannelListSummariesParams.none());
+                socialHub.channels().listSummaries(ChannelListSummariesParams.none());
                 for (DriftReport.Entry e : socialHub.driftReport().entries()) {
                     System.out.println(e.event().describe() + ": " + e.count() + "x since " + e.firstSeen());
                 }
@@ -461,7 +489,7 @@ class ReadmeSnippetsTest {
                 .safeHeader("X-Request-Id")          // may be logged in clear; unknown headers show REDACTED
                 .secretQueryParameter("signature")   // masked like accesstoken
                 .build()) {
-            socialHub.general().getAccountInfo();    // logs: GET .../socialhub/?accesstoken=REDACTED -> 200 ...
+            socialHub.general().retrieveAccountInfo();   // logs: GET .../socialhub/?accesstoken=REDACTED -> 200 ...
         }
         // endregion
         assertThat(logged).as("one line per request and per response at HEADERS level").hasSize(2);
@@ -479,12 +507,15 @@ class ReadmeSnippetsTest {
             UUID nodeId = Sandbox.CONTACTHUB_NODE_ID;
             // region readme:streaming
             // Upload: a file is streamed from disk as it is sent (and may be retried); a stream is sent once.
-            BulkJob job = hub.bulkJobs().postBulkJobWorkspaces(workspaceId, nodeId,
-                    Upload.of(csvFile, "text/csv"), BulkJobOperation.UPSERT);
+            BulkJob job = hub.bulkJobs().create(BulkJobCreateParams.builder()
+                    .workspaceId(workspaceId).nodeId(nodeId)
+                    .file(Upload.of(csvFile, "text/csv"))
+                    .operation(BulkJobOperation.UPSERT)
+                    .build());
             System.out.println(job.id().orElseThrow() + " " + job.status().map(String::valueOf).orElse("-"));
 
             // Download: the body stays on the socket until you read it; close it (try-with-resources).
-            try (BinaryResponse report = flow.automations().getAutomationsReport()) {
+            try (BinaryResponse report = flow.automations().downloadReport(AutomationDownloadReportParams.none())) {
                 long bytes = report.saveTo(target);            // or report.stream(), report.transferTo(out)
                 System.out.println(bytes + " bytes of " + report.contentType());
             }
@@ -498,7 +529,8 @@ class ReadmeSnippetsTest {
     void conflict() {
         try (ContacthubClient hub = contacthub()) {
             CustomerCreate c = CustomerCreate.builder().nodeId(Sandbox.CONTACTHUB_NODE_ID).externalId("CRM-040211").build();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.customers().postCustomerWorkspaces(Sandbox.CONTACTHUB_WORKSPACE_ID, c))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.customers().create(
+                    CustomerCreateParams.builder().workspaceId(Sandbox.CONTACTHUB_WORKSPACE_ID).body(c).build()))
                     .isInstanceOf(ConflictException.class);
         }
     }
@@ -517,7 +549,8 @@ class ReadmeSnippetsTest {
                     .baseUrl(baseUrl)                        // injected: http://127.0.0.1:<port>/targeting
                     .bearerToken(Sandbox.TOKEN)              // any token works; Sandbox.INVALID_TOKEN gets a 401
                     .build()) {
-                long n = targeting.campaignRecipient().getRecipientsAutoPaging(Sandbox.TARGETING_CAMPAIGN_ID).stream().count();
+                RecipientListParams params = RecipientListParams.builder().campaignId(Sandbox.TARGETING_CAMPAIGN_ID).build();
+                long n = targeting.recipients().list(params).autoPager().stream().count();
                 assertThat(n).isEqualTo(9);
             }
         }

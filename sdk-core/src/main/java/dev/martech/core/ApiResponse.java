@@ -3,8 +3,8 @@ package dev.martech.core;
 import dev.martech.core.http.HttpHeaders;
 
 /**
- * A successful response: status, headers and the typed body. Returned by the {@code …WithRawResponse}
- * variants of generated methods.
+ * A successful response: status, headers and the decoded body, as {@link ClientRuntime#execute} returns it
+ * to the generated services (the {@code withRawResponse()} view returns the lazier {@link HttpResponseFor}).
  *
  * @param status   the HTTP status (2xx)
  * @param headers  response headers

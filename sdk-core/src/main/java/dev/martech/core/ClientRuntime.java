@@ -169,6 +169,39 @@ public final class ClientRuntime implements Closeable {
     }
 
     /**
+     * Executes a call for the {@code withRawResponse()} view: fails as {@link #execute} for anything but
+     * success, reads the body (a streamed one stays on the socket) and decodes it only on
+     * {@link HttpResponseFor#parse()}.
+     *
+     * @param request     the request
+     * @param type        how to decode the body
+     * @param callOptions per-call options
+     * @param <T> the body type
+     * @return the response, body not yet decoded
+     */
+    public <T> HttpResponseFor<T> executeRaw(ApiRequest request, ResponseType<T> type, RequestOptions callOptions) {
+        lifecycle.checkOpen();
+        HttpRequest http = toHttp(request, type, callOptions);
+        HttpResponse response = transport.execute(http, context(callOptions, type));
+        if (!response.isSuccessful() || type.kind() == ResponseType.Kind.STREAM) {
+            ApiResponse<T> handled = handle(request, http, response, type);
+            return new HttpResponseFor<>(handled.status(), handled.headers(), handled.attempts(), handled::body);
+        }
+        byte[] bytes;
+        try (response) {
+            bytes = response.body().readAllBytes();
+        } catch (IOException e) {
+            throw bodyReadFailure(http, response, e);
+        }
+        return new HttpResponseFor<>(response.status(), response.headers(), response.attempts(), () -> {
+            HttpResponse buffered = new HttpResponse(response.status(), response.headers(),
+                    new java.io.ByteArrayInputStream(bytes), bytes.length, response.contentType())
+                    .withAttempts(response.attempts(), response.earlierFailures());
+            return decode(http, buffered, type);
+        });
+    }
+
+    /**
      * As {@link #execute}, without blocking a thread while the server works.
      *
      * @throws IllegalStateException at once if this client was closed; a call in flight when it closes

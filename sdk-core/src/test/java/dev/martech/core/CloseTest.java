@@ -24,7 +24,7 @@ class CloseTest extends HttpTestBase {
     void everyKindOfCallFailsAtOnceAfterClose() {
         server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson("{\"results\":[{\"id\":\"1\"}],\"next\":null}")));
         ClientRuntime runtime = runtime();
-        AutoPager<Item> pager = Paging.cursor(null, cursor -> runtime.execute(ApiRequest.builder("GET", "/items")
+        AutoPager<Item> pager = Paging.cursor("listItems", null, cursor -> runtime.execute(ApiRequest.builder("GET", "/items")
                         .queryParameter("next", cursor).build(), ResponseType.json(ItemPage.class), RequestOptions.none()).body(),
                 ItemPage::results, ItemPage::next);
 

@@ -25,7 +25,7 @@ class PagingOverHttpTest extends HttpTestBase {
     }
 
     private AutoPager<Item> listItems(ClientRuntime runtime) {
-        return Paging.cursor(null, cursor -> runtime.execute(ApiRequest.builder("GET", "/items")
+        return Paging.cursor("items().list", null, cursor -> runtime.execute(ApiRequest.builder("GET", "/items")
                         .queryParameter("limit", 2).queryParameter("next", cursor).build(),
                 ResponseType.json(ItemPage.class), RequestOptions.none()).body(),
                 ItemPage::results, ItemPage::next);

@@ -21,8 +21,15 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * SocialHubClient socialHub = SocialHubClient.builder().accessToken(System.getenv("SOCIALHUB_TOKEN")).build();
- * socialHub.posts().listPostsAutoPaging().stream().limit(100).forEach(post -> System.out.println(post.getId()));
+ * socialHub.posts().list(PostListParams.none()).autoPager().stream().limit(100)
+ *         .forEach(post -> System.out.println(post.getId()));
  * }</pre>
+ *
+ * <p>Groups of operations hang off the client ({@code client.<group>().<verb>(params)}); each operation takes
+ * its immutable {@code <Resource><Verb>Params}. {@code withRawResponse()} gives the same groups returning
+ * status and headers with the body decoded on demand, {@code async()} the same groups returning
+ * {@code CompletableFuture}s; paged lists return a page with {@code items()}, {@code nextPage()} and
+ * {@code autoPager()}.
  *
  * <p>The access token travels as the {@code accesstoken} query parameter, as the API requires; it is masked
  * in every log line and message. Error bodies decode into {@link ValidationError} (400) and {@link ApiError}.

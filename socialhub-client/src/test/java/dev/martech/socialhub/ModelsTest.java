@@ -1,5 +1,7 @@
 package dev.martech.socialhub;
 
+import dev.martech.socialhub.api.ChannelListSummariesParams;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -75,8 +77,8 @@ class ModelsTest {
                 .clock(Clock.fixed(t0, ZoneOffset.UTC))
                 .driftListener(events::add)
                 .build()) {
-            client.channels().listChannelSummaries();
-            client.channels().listChannelSummaries();
+            client.channels().listSummaries(ChannelListSummariesParams.none());
+            client.channels().listSummaries(ChannelListSummariesParams.none());
 
             assertThat(events).containsExactly(
                     new DriftEvent("socialhub", DriftEvent.Kind.UNKNOWN_PROPERTY, "ChannelSummary", "followers", null),

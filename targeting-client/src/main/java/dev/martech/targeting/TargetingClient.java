@@ -21,8 +21,16 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * TargetingClient targeting = TargetingClient.builder().bearerToken(System.getenv("EPILOT_TOKEN")).build();
- * CampaignResponse campaign = targeting.campaign().changeCampaignStatus(campaignId);
+ * CampaignResponse campaign = targeting.campaigns().changeStatus(campaignId);
+ * targeting.recipients().list(RecipientListParams.builder().campaignId(campaignId).build()).autoPager()
+ *         .forEach(r -> System.out.println(r.getTitle()));
  * }</pre>
+ *
+ * <p>Groups of operations hang off the client ({@code client.<group>().<verb>(params)}); each operation takes
+ * its immutable {@code <Resource><Verb>Params}. {@code withRawResponse()} gives the same groups returning
+ * status and headers with the body decoded on demand, {@code async()} the same groups returning
+ * {@code CompletableFuture}s; paged lists return a page with {@code items()}, {@code nextPage()} and
+ * {@code autoPager()}.
  *
  * <p>Error bodies decode into {@link ClientError} (4xx, a sealed union) and {@link BaseError} (5xx, the
  * spec's ServerError).

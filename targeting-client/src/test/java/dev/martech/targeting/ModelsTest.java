@@ -10,7 +10,7 @@ import dev.martech.core.json.Json;
 import dev.martech.core.json.JsonField;
 import dev.martech.targeting.model.AutomationStatus;
 import dev.martech.targeting.model.EntityRef;
-import dev.martech.targeting.model.MatchCampaignParams;
+import dev.martech.targeting.model.MatchCampaignRequest;
 import dev.martech.targeting.model.Recipient;
 import dev.martech.targeting.model.RecipientsPage;
 import java.time.OffsetDateTime;
@@ -38,10 +38,10 @@ class ModelsTest {
 
     @Test
     void modelsAreImmutableValuesWithBuildersAndToBuilder() {
-        MatchCampaignParams.Builder builder = MatchCampaignParams.builder()
+        MatchCampaignRequest.Builder builder = MatchCampaignRequest.builder()
                 .addEntityRefsItem(EntityRef.builder().entityId(ID).entitySchema("contact").build())
                 .campaignIds(Set.of(ID));
-        MatchCampaignParams params = builder.build();
+        MatchCampaignRequest params = builder.build();
         builder.addEntityRefsItem(EntityRef.builder().entityId(UUID.randomUUID()).entitySchema("contact").build());
 
         assertThat(params.entityRefs()).as("a later change to the builder does not leak into the model").hasSize(1);
@@ -106,12 +106,12 @@ class ModelsTest {
 
     @Test
     void aListWithOneMalformedItemKeepsTheWholeListsJson() throws Exception {
-        MatchCampaignParams params = mapper.readValue("""
+        MatchCampaignRequest params = mapper.readValue("""
                 {"entity_refs": [{"entity_id": "0b3c3f6e-4a44-4e38-9d43-0d7b6a0f4a11", "entity_schema": "contact"}],
-                 "campaign_ids": ["0b3c3f6e-4a44-4e38-9d43-0d7b6a0f4a11", "campaign-2"]}""", MatchCampaignParams.class);
+                 "campaign_ids": ["0b3c3f6e-4a44-4e38-9d43-0d7b6a0f4a11", "campaign-2"]}""", MatchCampaignRequest.class);
 
         assertThat(params.entityRefs()).hasSize(1);
-        assertThatThrownBy(params::campaignIds).hasMessageContaining("MatchCampaignParams.campaign_ids");
+        assertThatThrownBy(params::campaignIds).hasMessageContaining("MatchCampaignRequest.campaign_ids");
         assertThat(params._campaignIds().raw()).map(JsonNode::size).contains(2);
     }
 

@@ -1,5 +1,6 @@
 package dev.martech.core.paging;
 
+import dev.martech.core.internal.Checks;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -10,27 +11,50 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * All items of a paged list as a lazy {@link Iterable} or {@link Stream}: no request is made until the first
- * item is asked for, and each further page only when the previous one is used up, so memory holds one page
- * at a time. Each iteration starts again from the first page. A failing page fetch throws the call's
- * {@link dev.martech.core.errors.ApiException} from {@code next()}/{@code hasNext()}.
+ * All items of a paged list from one page on, as a lazy {@link Iterable} or {@link Stream}: each further
+ * page is requested only when the previous one is used up, and the used-up page is let go first, so memory
+ * holds one page at a time. Each iteration starts again from the same first page (which is not fetched
+ * again). A failing page fetch throws the call's {@link dev.martech.core.errors.ApiException} from
+ * {@code hasNext()}; a server that makes no progress ends the walk with a {@link PagingStalledException}.
+ *
+ * @param <T> the item type
  */
 public final class AutoPager<T> implements Iterable<T> {
-    private final Supplier<Page<T>> firstPage;
+    private final Supplier<? extends Page<T>> firstPage;
 
-    public AutoPager(Supplier<Page<T>> firstPage) {
+    private AutoPager(Supplier<? extends Page<T>> firstPage) {
         this.firstPage = firstPage;
     }
 
-    /** Fetches the first page now. */
+    /**
+     * @param first the page to start from
+     * @param <T> item type
+     * @return the items of {@code first} and of every page after it
+     */
+    public static <T> AutoPager<T> from(Page<T> first) {
+        Checks.required("first", first);
+        return new AutoPager<>(() -> first);
+    }
+
+    /**
+     * @param firstPage fetches the first page when iteration starts (again for every iteration)
+     * @param <T> item type
+     * @return a pager that requests nothing until it is iterated
+     */
+    public static <T> AutoPager<T> lazy(Supplier<? extends Page<T>> firstPage) {
+        return new AutoPager<>(Checks.required("firstPage", firstPage));
+    }
+
+    /** @return the first page (fetched now if this pager is lazy) */
     public Page<T> firstPage() {
         return firstPage.get();
     }
 
-    /** Page-at-a-time access, still lazy. */
+    /** @return page-at-a-time access, still lazy */
     public Iterable<Page<T>> pages() {
         return () -> new Iterator<>() {
             private Page<T> next;
+            private Page<T> previous;
             private boolean started;
 
             @Override
@@ -39,7 +63,8 @@ public final class AutoPager<T> implements Iterable<T> {
                     next = firstPage.get();
                     started = true;
                 }
-                return next != null;
+                // The page after the previous one is fetched by next(), not here: hasNext() stays cheap.
+                return next != null || (previous != null && previous.hasNextPage());
             }
 
             @Override
@@ -47,12 +72,9 @@ public final class AutoPager<T> implements Iterable<T> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                Page<T> current = next;
+                Page<T> current = next != null ? next : previous.nextPage();
                 next = null;
-                if (current.hasNextPage()) {
-                    Page<T> after = current;
-                    next = new DeferredPage<>(after);
-                }
+                previous = current;
                 return current;
             }
         };
@@ -102,52 +124,17 @@ public final class AutoPager<T> implements Iterable<T> {
         };
     }
 
-    /** How to fetch the page after {@code page}, without holding on to {@code page} where that is possible. */
     private static <T> Supplier<Page<T>> successor(Page<T> page) {
-        if (page instanceof Paging.SimplePage) {
-            return ((Paging.SimplePage<T>) page).successor();
+        if (page instanceof AbstractPage) {
+            @SuppressWarnings("unchecked")
+            AbstractPage<?, ?, T, ?> known = (AbstractPage<?, ?, T, ?>) page;
+            return known.successor();
         }
         return page::nextPage;
     }
 
+    /** @return the items as a sequential, lazy stream */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
-    }
-
-    /** A page whose fetch happens when it is first looked at, so that pages() stays lazy. */
-    private static final class DeferredPage<T> implements Page<T> {
-        private final Page<T> previous;
-        private Page<T> fetched;
-
-        DeferredPage(Page<T> previous) {
-            this.previous = previous;
-        }
-
-        private Page<T> page() {
-            if (fetched == null) {
-                fetched = previous.nextPage();
-            }
-            return fetched;
-        }
-
-        @Override
-        public java.util.List<T> items() {
-            return page().items();
-        }
-
-        @Override
-        public boolean hasNextPage() {
-            return page().hasNextPage();
-        }
-
-        @Override
-        public Page<T> nextPage() {
-            return page().nextPage();
-        }
-
-        @Override
-        public Object response() {
-            return page().response();
-        }
     }
 }

@@ -2,16 +2,30 @@ package dev.martech.core.paging;
 
 import java.util.List;
 
-/** One page of a paged list. The next page is fetched only when asked for. */
+/**
+ * One page of a paged list operation. A page knows the request it came from, so {@link #nextPage()} repeats
+ * that request with the position (cursor, offset or page number) advanced.
+ *
+ * @param <T> the item type
+ */
 public interface Page<T> {
 
+    /** @return the items of this page (possibly empty, never null) */
     List<T> items();
 
+    /** @return whether the API says (or may say) there is a page after this one */
     boolean hasNextPage();
 
-    /** Fetches the next page; throws {@link java.util.NoSuchElementException} when there is none. */
+    /**
+     * Fetches the next page.
+     *
+     * @return the next page
+     * @throws java.util.NoSuchElementException when this is the last page
+     * @throws PagingStalledException when the server makes no progress (a cursor seen before, the same
+     *         page content again)
+     */
     Page<T> nextPage();
 
-    /** The decoded response this page came from (the API's own page type, or the item list). */
-    Object response();
+    /** @return every item from this page on, fetching further pages lazily */
+    AutoPager<T> autoPager();
 }

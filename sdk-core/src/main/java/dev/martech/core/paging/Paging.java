@@ -1,127 +1,90 @@
 package dev.martech.core.paging;
 
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 
 /**
- * The paging rules of the APIs here; generated code picks one and says how to fetch a page. Only the rule
- * for finding the next page differs; {@link AutoPager} does the rest.
+ * Auto-pagers over a plain fetch function, for code that has no generated page type: the position itself
+ * is the params. Built on the same {@link PageRule}s and progress checks as the generated pages.
  */
 public final class Paging {
     private Paging() {
     }
 
+    /** A page of a list paged by a bare position (cursor, offset or page number). */
+    private static final class PositionPage<P, R, T> extends AbstractPage<P, R, T, PositionPage<P, R, T>> {
+        PositionPage(PageState<P, R, T, PositionPage<P, R, T>> state) {
+            super(state);
+        }
+    }
+
     /**
-     * Cursor paging (Targeting: {@code limit}/{@code next} in, {@code {results, next}} out; Contacthub's
-     * update stream: {@code offset} in, {@code {updates, nextOffset}} out): the next page is requested with the
-     * cursor the previous response returned, until none (or the same one) is returned.
+     * Cursor paging, see {@link PageRule#cursor}.
+     *
+     * @param operation   the operation, for messages
+     * @param startCursor the cursor of the first page (null: the start)
+     * @param fetch       one page for a cursor
+     * @param items       the items of a response
+     * @param nextCursor  the next cursor a response names
+     * @param <C> cursor type
+     * @param <R> response type
+     * @param <T> item type
+     * @return a lazy pager
      */
-    public static <C, R, T> AutoPager<T> cursor(C startCursor, Function<C, R> fetch,
+    public static <C, R, T> AutoPager<T> cursor(String operation, C startCursor, Function<C, R> fetch,
             Function<R, List<T>> items, Function<R, C> nextCursor) {
-        return new AutoPager<>(() -> cursorPage(startCursor, fetch, items, nextCursor));
-    }
-
-    private static <C, R, T> Page<T> cursorPage(C cursor, Function<C, R> fetch, Function<R, List<T>> items,
-            Function<R, C> nextCursor) {
-        R response = fetch.apply(cursor);
-        C next = response == null ? null : nextCursor.apply(response);
-        // A server that hands back the same cursor would otherwise loop for ever.
-        boolean more = next != null && !"".equals(next) && !next.equals(cursor);
-        return new SimplePage<>(response, listOf(response, items),
-                more ? () -> cursorPage(next, fetch, items, nextCursor) : null);
+        PageRule<C, R, T> rule = PageRule.cursor(operation, items, c -> c, (c, next) -> next, nextCursor);
+        PageFetcher<C, R, T, PositionPage<C, R, T>> fetcher = PageFetcher.of(rule, fetch, PositionPage::new);
+        return AutoPager.lazy(() -> fetcher.fetchFirst(startCursor));
     }
 
     /**
-     * Offset/count paging (SocialHub: {@code pagingOffset}/{@code pagingCount}, the response is the item
-     * array). Stops at the first empty page: a server may cap the count below what was asked, so a short
-     * page does not prove it was the last.
+     * Offset/count paging over an item list, see {@link PageRule#offset}.
+     *
+     * @param operation   the operation, for messages
+     * @param startOffset the first offset (at least 0)
+     * @param pageSize    the count asked for per page (at least 1)
+     * @param fetch       one page for (offset, count)
+     * @param <T> item type
+     * @return a lazy pager
      */
-    public static <T> AutoPager<T> offset(int startOffset, int pageSize, BiFunction<Integer, Integer, List<T>> fetch) {
+    public static <T> AutoPager<T> offset(String operation, int startOffset, int pageSize,
+            BiFunction<Integer, Integer, List<T>> fetch) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size must be at least 1 but was " + pageSize);
         }
         if (startOffset < 0) {
             throw new IllegalArgumentException("start offset must not be negative but was " + startOffset);
         }
-        return new AutoPager<>(() -> offsetPage(startOffset, pageSize, fetch));
-    }
-
-    private static <T> Page<T> offsetPage(int offset, int pageSize, BiFunction<Integer, Integer, List<T>> fetch) {
-        List<T> items = fetch.apply(offset, pageSize);
-        List<T> list = items == null ? List.of() : items;
-        return new SimplePage<>(items, list,
-                list.isEmpty() ? null : () -> offsetPage(offset + list.size(), pageSize, fetch));
+        PageRule<Long, List<T>, T> rule = PageRule.offset(operation, list -> list, o -> o, (o, next) -> next);
+        PageFetcher<Long, List<T>, T, PositionPage<Long, List<T>, T>> fetcher = PageFetcher.of(rule,
+                o -> fetch.apply(Math.toIntExact(o), pageSize), PositionPage::new);
+        return AutoPager.lazy(() -> fetcher.fetchFirst((long) startOffset));
     }
 
     /**
-     * Page-number paging (Contactlab: {@code page}/{@code size} in, {@code {elements, page:{number,
-     * totalPages}}} out, pages counted from 0): stops after the last page the response announces, or at an
-     * empty page when it announces none.
+     * Page-number paging, see {@link PageRule#pageNumber}.
+     *
+     * @param operation  the operation, for messages
+     * @param startPage  the first page number (at least 0; pages counted from 0)
+     * @param fetch      one page for a number
+     * @param items      the items of a response
+     * @param totalPages the number of pages a response announces, or null
+     * @param <R> response type
+     * @param <T> item type
+     * @return a lazy pager
      */
-    public static <R, T> AutoPager<T> pageNumber(int startPage, IntFunction<R> fetch, Function<R, List<T>> items,
-            Function<R, ? extends Number> totalPages) {
+    public static <R, T> AutoPager<T> pageNumber(String operation, int startPage, IntFunction<R> fetch,
+            Function<R, List<T>> items, Function<R, ? extends Number> totalPages) {
         if (startPage < 0) {
             throw new IllegalArgumentException("start page must not be negative but was " + startPage);
         }
-        return new AutoPager<>(() -> numberedPage(startPage, fetch, items, totalPages));
-    }
-
-    private static <R, T> Page<T> numberedPage(int number, IntFunction<R> fetch, Function<R, List<T>> items,
-            Function<R, ? extends Number> totalPages) {
-        R response = fetch.apply(number);
-        List<T> list = listOf(response, items);
-        Number total = response == null ? null : totalPages.apply(response);
-        boolean more = !list.isEmpty() && (total == null || number + 1 < total.longValue());
-        return new SimplePage<>(response, list, more ? () -> numberedPage(number + 1, fetch, items, totalPages) : null);
-    }
-
-    private static <R, T> List<T> listOf(R response, Function<R, List<T>> items) {
-        List<T> list = response == null ? null : items.apply(response);
-        return list == null ? List.of() : list;
-    }
-
-    static final class SimplePage<T> implements Page<T> {
-        private final Object response;
-        private final List<T> items;
-        private final Supplier<Page<T>> next;
-
-        SimplePage(Object response, List<T> items, Supplier<Page<T>> next) {
-            this.response = response;
-            this.items = Objects.requireNonNull(items);
-            this.next = next;
-        }
-
-        @Override
-        public List<T> items() {
-            return items;
-        }
-
-        @Override
-        public boolean hasNextPage() {
-            return next != null;
-        }
-
-        /** The fetch of the next page (null on the last page); it does not refer to this page. */
-        Supplier<Page<T>> successor() {
-            return next;
-        }
-
-        @Override
-        public Page<T> nextPage() {
-            if (next == null) {
-                throw new NoSuchElementException("this is the last page");
-            }
-            return next.get();
-        }
-
-        @Override
-        public Object response() {
-            return response;
-        }
+        PageRule<Long, R, T> rule = PageRule.pageNumber(operation, items, n -> n, (n, next) -> next, totalPages,
+                r -> null, 0);
+        PageFetcher<Long, R, T, PositionPage<Long, R, T>> fetcher = PageFetcher.of(rule,
+                n -> fetch.apply(Math.toIntExact(n)), PositionPage::new);
+        return AutoPager.lazy(() -> fetcher.fetchFirst((long) startPage));
     }
 }

@@ -50,7 +50,7 @@ class PagingTest {
     }
 
     private static AutoPager<String> pager(CursorServer server) {
-        return Paging.cursor(null, server, CursorPage::results, CursorPage::next);
+        return Paging.cursor("things().list", null, server, CursorPage::results, CursorPage::next);
     }
 
     @Test
@@ -72,12 +72,15 @@ class PagingTest {
     }
 
     @Test
-    void cursorThatRepeatsItselfStops() {
+    void cursorThatRepeatsItselfEndsWithAnExceptionNamingTheOperationAndCursor() {
         CursorServer server = new CursorServer(Map.of(
                 "null", new CursorPage(List.of("a"), "same"),
                 "same", new CursorPage(List.of("b"), "same")));
 
-        assertThat(pager(server)).containsExactly("a", "b");
+        List<String> seen = new ArrayList<>();
+        assertThatThrownBy(() -> pager(server).forEach(seen::add)).isInstanceOf(PagingStalledException.class)
+                .hasMessageContaining("things().list").hasMessageContaining("cursor \"same\"");
+        assertThat(seen).containsExactly("a", "b");
         assertThat(server.fetched).containsExactly("null", "same");
     }
 
@@ -92,7 +95,7 @@ class PagingTest {
     void offsetPagingStopsAtTheFirstEmptyPageNotAtAShortOne() {
         List<String> all = List.of("a", "b", "c", "d", "e");
         List<String> calls = new ArrayList<>();
-        AutoPager<String> pager = Paging.offset(0, 2, (offset, count) -> {
+        AutoPager<String> pager = Paging.offset("things().list", 0, 2, (offset, count) -> {
             calls.add(offset + "/" + count);
             // The server caps pages at 2 items but also returns a short page mid-way.
             int end = offset == 2 ? 3 : Math.min(all.size(), offset + count);
@@ -106,7 +109,7 @@ class PagingTest {
     @Test
     void offsetPagingTreatsNullAsEmpty() {
         List<Integer> offsets = new ArrayList<>();
-        AutoPager<String> pager = Paging.offset(10, 5, (offset, count) -> {
+        AutoPager<String> pager = Paging.offset("things().list", 10, 5, (offset, count) -> {
             offsets.add(offset);
             return offset == 10 ? List.of("x") : null;
         });
@@ -118,7 +121,7 @@ class PagingTest {
     @Test
     void pageNumberPagingStopsAtTotalPages() {
         List<Integer> fetched = new ArrayList<>();
-        AutoPager<String> pager = Paging.pageNumber(0, n -> {
+        AutoPager<String> pager = Paging.pageNumber("things().list", 0, n -> {
             fetched.add(n);
             return new NumberedPage(List.of("p" + n + "a", "p" + n + "b"), n, 3);
         }, NumberedPage::elements, NumberedPage::totalPages);
@@ -130,7 +133,7 @@ class PagingTest {
     @Test
     void pageNumberPagingWithoutTotalStopsAtAnEmptyPage() {
         List<Integer> fetched = new ArrayList<>();
-        AutoPager<String> pager = Paging.pageNumber(0, n -> {
+        AutoPager<String> pager = Paging.pageNumber("things().list", 0, n -> {
             fetched.add(n);
             return new NumberedPage(n < 2 ? List.of("p" + n) : List.of(), n, null);
         }, NumberedPage::elements, NumberedPage::totalPages);
@@ -145,8 +148,8 @@ class PagingTest {
         assertThat(pager(cursor)).isEmpty();
         assertThat(cursor.fetched).containsExactly("null");
 
-        assertThat(Paging.<String>offset(0, 10, (o, c) -> List.of())).isEmpty();
-        assertThat(Paging.pageNumber(0, n -> new NumberedPage(List.of(), n, 0), NumberedPage::elements,
+        assertThat(Paging.<String>offset("things().list", 0, 10, (o, c) -> List.of())).isEmpty();
+        assertThat(Paging.pageNumber("things().list", 0, n -> new NumberedPage(List.of(), n, 0), NumberedPage::elements,
                 NumberedPage::totalPages)).isEmpty();
         Iterator<String> it = pager(cursor).iterator();
         assertThat(it.hasNext()).isFalse();
@@ -156,7 +159,7 @@ class PagingTest {
     @Test
     void failingPageFetchPropagatesAfterEarlierItemsWereDelivered() {
         RuntimeException boom = new IllegalStateException("page 2 failed");
-        AutoPager<String> pager = Paging.cursor(null, cursor -> {
+        AutoPager<String> pager = Paging.cursor("things().list", null, cursor -> {
             if (cursor == null) {
                 return new CursorPage(List.of("a", "b"), "c2");
             }
@@ -195,7 +198,7 @@ class PagingTest {
 
         Page<String> first = pages.next();
         assertThat(first.items()).containsExactly("a", "b");
-        assertThat(first.response()).isEqualTo(new CursorPage(List.of("a", "b"), "c2"));
+        assertThat(((AbstractPage<?, ?, String, ?>) first).response()).isEqualTo(new CursorPage(List.of("a", "b"), "c2"));
         assertThat(pages.hasNext()).isTrue();
         assertThat(server.fetched).as("page 2 is not fetched before it is asked for").containsExactly("null");
 
@@ -243,11 +246,11 @@ class PagingTest {
 
     @Test
     void invalidPagingArgumentsAreRejected() {
-        assertThatThrownBy(() -> Paging.offset(0, 0, (o, c) -> List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Paging.offset("things().list", 0, 0, (o, c) -> List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("page size");
-        assertThatThrownBy(() -> Paging.offset(-1, 10, (o, c) -> List.of()))
+        assertThatThrownBy(() -> Paging.offset("things().list", -1, 10, (o, c) -> List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset");
-        assertThatThrownBy(() -> Paging.pageNumber(-1, n -> null, r -> List.of(), r -> 1))
+        assertThatThrownBy(() -> Paging.pageNumber("things().list", -1, n -> null, r -> List.of(), r -> 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start page");
     }
 }

@@ -52,7 +52,7 @@ class SpecCorrectionsClientTest {
                 .withBody("[{\"_id\":\"5f0c5a8e1c9d440000a1b2c3\",\"name\":\"Brand page\"},"
                         + "{\"_id\":\"5f0c5a8e1c9d440000a1b2c4\",\"name\":\"Brand account\"}]")));
 
-        List<Channel> channels = client.channels().listChannels();
+        List<Channel> channels = client.channels().list(ChannelListParams.none()).items();
 
         assertThat(channels).extracting(c -> c.name().orElse(null)).containsExactly("Brand page", "Brand account");
         assertThat(channels.get(1).id().orElse(null)).isEqualTo("5f0c5a8e1c9d440000a1b2c4");
@@ -67,9 +67,11 @@ class SpecCorrectionsClientTest {
                         + "\"geoLocations\":[{\"id\":\"urn:li:geo:101282230\",\"name\":\"Germany\"}],"
                         + "\"interfaceLocales\":[{\"id\":\"de_DE\",\"name\":\"German\"}]}")));
 
-        LinkedinApi linkedin = client.linkedin();
-        GetLinkedinTargetingOptionsResponse options = linkedin.getLinkedinTargetingOptions(
-                List.of("industries", "jobFunctions", "geoLocations", "interfaceLocales"), "5f0c5a8e1c9d440000a1b2c3");
+        LinkedinService linkedin = client.linkedin();
+        GetLinkedinTargetingOptionsResponse options = linkedin.listTargetingOptions(
+                LinkedinListTargetingOptionsParams.builder()
+                        .type(List.of("industries", "jobFunctions", "geoLocations", "interfaceLocales"))
+                        .channelId("5f0c5a8e1c9d440000a1b2c3").build());
 
         assertThat(options.industries()).singleElement().satisfies(i -> assertThat(i.name().orElse(null)).isEqualTo("Software"));
         assertThat(options.jobFunctions()).singleElement()

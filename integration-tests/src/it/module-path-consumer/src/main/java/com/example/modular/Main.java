@@ -3,6 +3,7 @@ package com.example.modular;
 import com.sun.net.httpserver.HttpServer;
 import dev.martech.core.errors.NotFoundException;
 import dev.martech.targeting.TargetingClient;
+import dev.martech.targeting.api.RecipientListParams;
 import dev.martech.targeting.model.Recipient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,12 +28,12 @@ public final class Main {
         server.start();
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         try (TargetingClient targeting = TargetingClient.builder().baseUrl(baseUrl).bearerToken("t").build()) {
-            List<String> titles = targeting.campaignRecipient()
-                    .getRecipients(UUID.fromString("00000000-0000-0000-0000-000000000001")).results().stream()
+            List<String> titles = targeting.recipients().list(RecipientListParams.builder()
+                    .campaignId(UUID.fromString("00000000-0000-0000-0000-000000000001")).build()).items().stream()
                     .map(r -> r.title().orElse("")).collect(Collectors.toList());
             check(titles.equals(List.of("Ada Lovelace")), "decoded " + titles);
             try {
-                targeting.campaignRecipient().getRecipients(UUID.randomUUID());
+                targeting.recipients().list(RecipientListParams.builder().campaignId(UUID.randomUUID()).build());
                 check(false, "expected a 404");
             } catch (NotFoundException e) {
                 check(e.apiMessage().orElse("").equals("campaign not found"), "error message " + e.apiMessage());

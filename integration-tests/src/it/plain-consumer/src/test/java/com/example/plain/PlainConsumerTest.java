@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.martech.contacthub.ContacthubClient;
+import dev.martech.contacthub.api.CustomerListParams;
 import dev.martech.core.ClientRuntime;
 import dev.martech.sandbox.Sandbox;
 import dev.martech.sandbox.SandboxExtension;
 import dev.martech.targeting.TargetingClient;
+import dev.martech.targeting.api.RecipientListParams;
 import java.io.File;
 import java.io.IOException;
 import java.lang.module.ModuleFinder;
@@ -36,11 +38,13 @@ class PlainConsumerTest {
                 .bearerToken(Sandbox.TOKEN).build();
                 ContacthubClient hub = ContacthubClient.builder().baseUrl(SANDBOX.sandbox().contacthubUrl())
                         .oauth2Token(Sandbox.TOKEN).build()) {
-            assertEquals(9, targeting.campaignRecipient().getRecipientsAutoPaging(Sandbox.TARGETING_CAMPAIGN_ID).stream().count());
+            RecipientListParams recipients = RecipientListParams.builder().campaignId(Sandbox.TARGETING_CAMPAIGN_ID).build();
+            assertEquals(9, targeting.recipients().list(recipients).autoPager().stream().count());
             TargetingClient slow = targeting.withOptions(o -> o.readTimeout(Duration.ofMinutes(1)));
             assertEquals(Duration.ofMinutes(1), slow.options().readTimeout());
-            assertTrue(hub.customers().getCustomersWorkspacesAutoPaging(Sandbox.CONTACTHUB_WORKSPACE_ID,
-                    Sandbox.CONTACTHUB_NODE_ID).stream().findAny().isPresent());
+            CustomerListParams customers = CustomerListParams.builder().workspaceId(Sandbox.CONTACTHUB_WORKSPACE_ID)
+                    .nodeId(Sandbox.CONTACTHUB_NODE_ID).build();
+            assertTrue(hub.customers().list(customers).autoPager().stream().findAny().isPresent());
         }
     }
 
@@ -76,9 +80,9 @@ class PlainConsumerTest {
         Path dir = Path.of(System.getProperty("consumer.ideJars"));
         try (JarFile sources = new JarFile(dir.resolve("targeting-client-" + version() + "-sources.jar").toFile());
                 JarFile javadoc = new JarFile(dir.resolve("targeting-client-" + version() + "-javadoc.jar").toFile())) {
-            assertTrue(sources.getEntry("dev/martech/targeting/api/CampaignRecipientApi.java") != null, "generated sources");
+            assertTrue(sources.getEntry("dev/martech/targeting/api/RecipientsService.java") != null, "generated sources");
             assertTrue(sources.getEntry("dev/martech/targeting/TargetingClient.java") != null, "facade source");
-            assertTrue(javadoc.stream().anyMatch(e -> e.getName().endsWith("CampaignRecipientApi.html")), "generated javadoc");
+            assertTrue(javadoc.stream().anyMatch(e -> e.getName().endsWith("RecipientsService.html")), "generated javadoc");
         }
     }
 

@@ -1,6 +1,7 @@
 package com.example.boot;
 
 import dev.martech.targeting.TargetingClient;
+import dev.martech.targeting.api.RecipientListParams;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,6 @@ public class RecipientsController {
 
     @GetMapping("/campaigns/{id}/recipients/count")
     public long count(@PathVariable("id") UUID id) {
-        return targeting.campaignRecipient().getRecipientsAutoPaging(id).stream().count();
+        return targeting.recipients().list(RecipientListParams.builder().campaignId(id).build()).autoPager().stream().count();
     }
 }
