@@ -42,6 +42,9 @@ public final class BenchServer implements AutoCloseable {
     private final byte[] large;
     private final byte[] pageHeadPrefix;
     private final byte[] pageResults;
+    // Odd pages carry other recipients: consecutive identical pages are what the SDK's pagers stop on (a
+    // server ignoring the cursor), so a chain of pages must not repeat its content.
+    private final byte[] oddPageResults;
     private final int pages;
     private final long downloadBytes;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -51,6 +54,7 @@ public final class BenchServer implements AutoCloseable {
         this.small = response("application/json", Fixtures.smallPage());
         this.large = response("application/json", Fixtures.largePage());
         this.pageResults = Fixtures.recipientsArray(Fixtures.PAGE_SIZE);
+        this.oddPageResults = Fixtures.recipientsArray(Fixtures.PAGE_SIZE, Fixtures.PAGE_SIZE);
         this.pageHeadPrefix = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                 .getBytes(StandardCharsets.US_ASCII);
         this.pages = pages;
@@ -165,11 +169,12 @@ public final class BenchServer implements AutoCloseable {
             byte[] tail = (",\"next\":" + next + ",\"total\":" + ((long) pages * Fixtures.PAGE_SIZE) + "}")
                     .getBytes(StandardCharsets.US_ASCII);
             byte[] open = "{\"results\":".getBytes(StandardCharsets.US_ASCII);
-            long length = open.length + pageResults.length + tail.length;
+            byte[] results = page % 2 == 0 ? pageResults : oddPageResults;
+            long length = open.length + results.length + tail.length;
             out.write(pageHeadPrefix);
             out.write((length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(open);
-            out.write(pageResults);
+            out.write(results);
             out.write(tail);
         } else {
             byte[] body = "{\"message\":\"not found\"}".getBytes(StandardCharsets.US_ASCII);

@@ -43,9 +43,14 @@ public final class Fixtures {
 
     /** {@code [recipient, …]} */
     static byte[] recipientsArray(int n) {
+        return recipientsArray(n, 0);
+    }
+
+    /** {@code [recipient first, …, recipient first + n - 1]}: other ids and titles than another range. */
+    static byte[] recipientsArray(int n, int first) {
         StringBuilder sb = new StringBuilder(n * 1100).append('[');
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
+        for (int i = first; i < first + n; i++) {
+            if (i > first) {
                 sb.append(',');
             }
             recipient(sb, i);
