@@ -202,8 +202,7 @@ public final class ApiRequest {
 
         /** Substitutes {@code {name}}; the value is required and is encoded as one path segment. */
         public Builder pathParameter(String name, Object value) {
-            Checks.pathParameter(name, value);
-            String formatted = format(value);
+            String formatted = Checks.pathSegment(name, format(Checks.required(name, value)));
             for (int i = 0; i < pathCount; i++) {
                 if (Objects.equals(pathNames[i], name)) {
                     pathValues[i] = formatted; // set again: the last value wins

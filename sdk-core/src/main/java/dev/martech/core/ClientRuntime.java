@@ -70,6 +70,8 @@ public final class ClientRuntime implements Closeable {
     private final HttpHeaders jsonCallHeaders;
     private final HttpHeaders otherCallHeaders;
     private final Lifecycle lifecycle;
+    // The context of a call with RequestOptions.none(), by response kind: immutable, so built once.
+    private final CallContext[] defaultContexts;
 
     public ClientRuntime(ApiDefinition api, ClientOptions options) {
         this.api = Objects.requireNonNull(api, "api");
@@ -88,6 +90,10 @@ public final class ClientRuntime implements Closeable {
                 + System.getProperty("java.specification.version") + ")";
         this.jsonCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.JSON));
         this.otherCallHeaders = HttpHeaders.of(baseHeaders(ResponseType.Kind.NONE));
+        this.defaultContexts = new CallContext[ResponseType.Kind.values().length];
+        for (ResponseType.Kind kind : ResponseType.Kind.values()) {
+            defaultContexts[kind.ordinal()] = newContext(RequestOptions.none(), kind);
+        }
     }
 
     /**
@@ -164,7 +170,7 @@ public final class ClientRuntime implements Closeable {
     public <T> ApiResponse<T> execute(ApiRequest request, ResponseType<T> type, RequestOptions callOptions) {
         lifecycle.checkOpen();
         HttpRequest http = toHttp(request, type, callOptions);
-        HttpResponse response = transport.execute(http, context(callOptions, type));
+        HttpResponse response = transport.execute(http, decodingContext(callOptions, type));
         return handle(request, http, response, type);
     }
 
@@ -187,16 +193,18 @@ public final class ClientRuntime implements Closeable {
             ApiResponse<T> handled = handle(request, http, response, type);
             return new HttpResponseFor<>(handled.status(), handled.headers(), handled.attempts(), handled::body);
         }
-        byte[] bytes;
-        try (response) {
-            bytes = response.body().readAllBytes();
-        } catch (IOException e) {
-            throw bodyReadFailure(http, response, e);
+        byte[] bytes = response.bufferedBody();
+        if (bytes == null) {
+            try (response) {
+                bytes = response.body().readAllBytes();
+            } catch (IOException e) {
+                throw bodyReadFailure(http, response, e);
+            }
         }
+        byte[] body = bytes;
         return new HttpResponseFor<>(response.status(), response.headers(), response.attempts(), () -> {
-            HttpResponse buffered = new HttpResponse(response.status(), response.headers(),
-                    new java.io.ByteArrayInputStream(bytes), bytes.length, response.contentType())
-                    .withAttempts(response.attempts(), response.earlierFailures());
+            HttpResponse buffered = new HttpResponse(response.status(), response.headers(), body,
+                    response.contentType()).withAttempts(response.attempts(), response.earlierFailures());
             return decode(http, buffered, type);
         });
     }
@@ -216,7 +224,7 @@ public final class ClientRuntime implements Closeable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.executeAsync(http, context(callOptions, type)).thenApply(response -> {
+        return transport.executeAsync(http, decodingContext(callOptions, type)).thenApply(response -> {
             try {
                 return handle(request, http, response, type);
             } catch (ApiException e) {
@@ -225,11 +233,27 @@ public final class ClientRuntime implements Closeable {
         });
     }
 
+    /** The context of a call whose body is decoded: a large JSON body may be decoded inside the attempt. */
+    private <T> CallContext decodingContext(RequestOptions callOptions, ResponseType<T> type) {
+        CallContext context = context(callOptions, type);
+        if (type.kind() != ResponseType.Kind.JSON) {
+            return context;
+        }
+        return context.withBodyReader((http, response) -> decodeStream(http, response, type));
+    }
+
     private CallContext context(RequestOptions callOptions, ResponseType<?> type) {
+        if (callOptions == RequestOptions.none()) {
+            return defaultContexts[type.kind().ordinal()]; // the usual call: nothing to resolve
+        }
+        return newContext(callOptions, type.kind());
+    }
+
+    private CallContext newContext(RequestOptions callOptions, ResponseType.Kind kind) {
         // The body is read inside the attempt (so the retry layer sees a body that breaks off) unless it is a
         // download the caller streams; a call that wants the redirect itself gets it.
         return CallContext.of(callOptions, options.retryPolicy(), options.callTimeout(), null)
-                .withResponseHandling(type.kind() != ResponseType.Kind.STREAM, type.kind() != ResponseType.Kind.LOCATION);
+                .withResponseHandling(kind != ResponseType.Kind.STREAM, kind != ResponseType.Kind.LOCATION);
     }
 
     /** Whether {@link #close()} was called. */
@@ -351,6 +375,9 @@ public final class ClientRuntime implements Closeable {
 
     @SuppressWarnings("unchecked")
     private <T> T decode(HttpRequest http, HttpResponse response, ResponseType<T> type) {
+        if (response.isDecoded()) {
+            return (T) response.decodedBody(); // by decodeStream, inside the attempt
+        }
         switch (type.kind()) {
             case NONE:
                 drain(http, response);
@@ -359,6 +386,9 @@ public final class ClientRuntime implements Closeable {
                 throw decodingFailure(http, response, "expected a redirect (3xx with a Location) but got "
                         + response.status(), "", null);
             case TEXT:
+                if (response.bufferedBody() != null) {
+                    return (T) new String(response.bufferedBody(), StandardCharsets.UTF_8);
+                }
                 try (InputStream text = response.body()) {
                     return (T) new String(text.readAllBytes(), StandardCharsets.UTF_8);
                 } catch (IOException e) {
@@ -367,29 +397,73 @@ public final class ClientRuntime implements Closeable {
             default:
                 break;
         }
-        RecordingInputStream in = new RecordingInputStream(response.body(), response.contentLength());
+        byte[] buffered = response.bufferedBody();
+        if (buffered != null) {
+            return decodeBuffered(http, response, type, buffered);
+        }
         try {
-            if (response.status() == 204) {
-                drain(http, response);
-                return null; // "No Content" says so itself: the one success without a body
-            }
-            if (!in.hasContent()) {
-                throw decodingFailure(http, response, "the " + response.status() + " response has an empty body but "
-                        + type + " was expected", "", null);
-            }
-            T value = reader(type.javaType()).readValue(in);
+            return decodeStream(http, response, type);
+        } catch (IOException e) {
+            throw bodyReadFailure(http, response, e); // the connection broke off: not a malformed body
+        }
+    }
+
+    /**
+     * Decodes a body from its stream, keeping its first 64 KiB for a message; an {@link IOException} is the
+     * connection breaking off (inside the attempt, the transport's to report).
+     */
+    private <T> T decodeStream(HttpRequest http, HttpResponse response, ResponseType<T> type) throws IOException {
+        RecordingInputStream in = new RecordingInputStream(response.body(), response.contentLength());
+        if (response.status() == 204) {
+            drain(http, response);
+            return null; // "No Content" says so itself: the one success without a body
+        }
+        if (!in.hasContent()) {
+            throw decodingFailure(http, response, "the " + response.status() + " response has an empty body but "
+                    + type + " was expected", "", null);
+        }
+        T value;
+        try {
+            value = reader(type.javaType()).readValue(in);
+        } catch (JsonProcessingException e) {
+            throw decodingFailure(http, response, "the " + response.status() + " response body could not be read as "
+                    + type + ": " + redactor.maskSecrets(String.valueOf(e.getOriginalMessage()))
+                    + jsonPath(e), in.recordedText(), e);
+        }
+        if (value == null) {
+            throw decodingFailure(http, response, "the " + response.status() + " response body is null but " + type
+                    + " was expected", in.recordedText(), null);
+        }
+        return value;
+    }
+
+    /** Decodes a body the transport has read whole: parsed from the array itself, no stream and no copy. */
+    private <T> T decodeBuffered(HttpRequest http, HttpResponse response, ResponseType<T> type, byte[] body) {
+        if (response.status() == 204) {
+            return null; // "No Content" says so itself: the one success without a body
+        }
+        if (body.length == 0) {
+            throw decodingFailure(http, response, "the " + response.status() + " response has an empty body but "
+                    + type + " was expected", "", null);
+        }
+        try {
+            T value = reader(type.javaType()).readValue(body);
             if (value == null) {
-                throw decodingFailure(http, response, "the " + response.status() + " response body is null but " + type
-                        + " was expected", in.recordedText(), null);
+                throw decodingFailure(http, response, "the " + response.status() + " response body is null but "
+                        + type + " was expected", excerpt(body), null);
             }
             return value;
         } catch (JsonProcessingException e) {
             throw decodingFailure(http, response, "the " + response.status() + " response body could not be read as "
                     + type + ": " + redactor.maskSecrets(String.valueOf(e.getOriginalMessage()))
-                    + jsonPath(e), in.recordedText(), e);
+                    + jsonPath(e), excerpt(body), e);
         } catch (IOException e) {
-            throw bodyReadFailure(http, response, e); // the connection broke off: not a malformed body
+            throw bodyReadFailure(http, response, e); // not expected from an array; kept for the contract
         }
+    }
+
+    private static String excerpt(byte[] body) {
+        return new String(body, 0, Math.min(body.length, RecordingInputStream.LIMIT), StandardCharsets.UTF_8);
     }
 
     private ApiIoException bodyReadFailure(HttpRequest http, HttpResponse response, IOException e) {

@@ -2,6 +2,7 @@ package dev.martech.core.http;
 
 import dev.martech.core.RequestOptions;
 import dev.martech.core.retry.RetryPolicy;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,13 +14,30 @@ public final class CallContext {
     private final int attempt;
     private final boolean bufferBody;
     private final boolean followRedirects;
+    private final BodyReader bodyReader;
+
+    /**
+     * Decodes a successful response's body inside the attempt, straight from the connection: what a transport
+     * does with a large body instead of buffering it (see {@link #bodyReader()}).
+     */
+    @FunctionalInterface
+    public interface BodyReader {
+        /**
+         * @param request  the request
+         * @param response the response, its body still on the connection
+         * @return the decoded body
+         * @throws IOException when the connection breaks off (a failure of the attempt)
+         */
+        Object read(HttpRequest request, HttpResponse response) throws IOException;
+    }
 
     public CallContext(RetryPolicy retryPolicy, Duration callTimeout, Duration readTimeout, int attempt) {
-        this(retryPolicy, callTimeout, readTimeout, attempt, false, true);
+        this(retryPolicy, callTimeout, readTimeout, attempt, false, true, null);
     }
 
     private CallContext(RetryPolicy retryPolicy, Duration callTimeout, Duration readTimeout, int attempt,
-            boolean bufferBody, boolean followRedirects) {
+            boolean bufferBody, boolean followRedirects, BodyReader bodyReader) {
+        this.bodyReader = bodyReader;
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.callTimeout = callTimeout;
         this.readTimeout = readTimeout;
@@ -59,7 +77,7 @@ public final class CallContext {
         if (attempt == this.attempt) {
             return this; // immutable: the first attempt needs no copy
         }
-        return new CallContext(retryPolicy, callTimeout, readTimeout, attempt, bufferBody, followRedirects);
+        return new CallContext(retryPolicy, callTimeout, readTimeout, attempt, bufferBody, followRedirects, bodyReader);
     }
 
     /**
@@ -69,6 +87,25 @@ public final class CallContext {
      */
     public boolean bufferBody() {
         return bufferBody;
+    }
+
+    /**
+     * How to decode a successful body inside the attempt, or null. When set (with {@link #bufferBody()}), a
+     * transport may hand a body too large to buffer cheaply to this reader instead, and return the response
+     * with the decoded value ({@link HttpResponse#decodedBody()}); either way the body is read inside the attempt.
+     */
+    public BodyReader bodyReader() {
+        return bodyReader;
+    }
+
+    /**
+     * The same settings with a body reader.
+     *
+     * @param reader see {@link #bodyReader()}
+     * @return a context that differs only in its reader
+     */
+    public CallContext withBodyReader(BodyReader reader) {
+        return new CallContext(retryPolicy, callTimeout, readTimeout, attempt, bufferBody, followRedirects, reader);
     }
 
     /** Whether redirects are followed (within the rules of the transport); false when the caller wants the 3xx. */
@@ -87,6 +124,6 @@ public final class CallContext {
         if (bufferBody == this.bufferBody && followRedirects == this.followRedirects) {
             return this;
         }
-        return new CallContext(retryPolicy, callTimeout, readTimeout, attempt, bufferBody, followRedirects);
+        return new CallContext(retryPolicy, callTimeout, readTimeout, attempt, bufferBody, followRedirects, bodyReader);
     }
 }

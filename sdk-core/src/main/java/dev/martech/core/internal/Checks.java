@@ -27,18 +27,23 @@ public final class Checks {
         return value;
     }
 
-    /** A path parameter: required, and not empty (an empty segment would silently address another resource). */
-    public static <T> T pathParameter(String name, T value) {
-        required(name, value);
-        String text = value.toString(); // once: for a UUID each call formats it anew
-        if (text.isEmpty()) {
+    /**
+     * Checks a path parameter's value as it will be sent (formatted once by the caller): not empty (an empty
+     * segment would silently address another resource), and not a dot segment.
+     *
+     * @param name      the parameter's name, for the message
+     * @param formatted the value as text
+     * @return {@code formatted}
+     */
+    public static String pathSegment(String name, String formatted) {
+        if (formatted.isEmpty()) {
             throw new IllegalArgumentException(name + " must not be empty: it is a path segment");
         }
         // "." and ".." (even percent-encoded) are removed by URL normalisation and would address another resource.
-        if (text.equals(".") || text.equals("..")) {
-            throw new IllegalArgumentException(name + " must not be '" + value + "': it is a path segment");
+        if (formatted.equals(".") || formatted.equals("..")) {
+            throw new IllegalArgumentException(name + " must not be '" + formatted + "': it is a path segment");
         }
-        return value;
+        return formatted;
     }
 
     public static Duration positive(String name, Duration value) {

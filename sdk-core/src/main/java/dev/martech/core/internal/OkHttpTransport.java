@@ -7,6 +7,8 @@ import dev.martech.core.http.CallContext;
 import dev.martech.core.http.HttpHeaders;
 import dev.martech.core.http.HttpRequest;
 import dev.martech.core.http.HttpResponse;
+import dev.martech.core.http.HttpUrl;
+import dev.martech.core.http.PercentEncoding;
 import dev.martech.core.http.RequestBody;
 import dev.martech.core.http.Transport;
 import dev.martech.core.logging.LogLevel;
@@ -53,6 +55,7 @@ public final class OkHttpTransport implements Transport {
     private final Redactor redactor;
     private final Lifecycle lifecycle;
     private final Map<Call, CompletableFuture<HttpResponse>> inFlight = new ConcurrentHashMap<>();
+    private volatile ParsedBase parsedBase;
 
     public OkHttpTransport(ClientOptions options, Redactor redactor) {
         this(options, redactor, new Lifecycle("client"), LoggingInterceptor.DEFAULT_LOGGER_NAME);
@@ -100,7 +103,16 @@ public final class OkHttpTransport implements Transport {
             dispatcher.setMaxRequestsPerHost(maxConcurrent);
             builder.dispatcher(dispatcher);
         }
-        // Outermost: each hop of a redirect then passes the caller's interceptors and is logged on its own.
+        // Outermost: the whole-call timeout starts when the call starts running (for an async call, when the
+        // dispatcher runs it, not while it waits in its queue), as OkHttp's own call timeout would.
+        builder.addInterceptor(chain -> {
+            SendTracker tracker = chain.request().tag(SendTracker.class);
+            if (tracker != null && tracker.callTimeoutNanos > 0) {
+                tracker.deadline = CallDeadlines.arm(chain.call(), tracker.callTimeoutNanos);
+            }
+            return chain.proceed(chain.request());
+        });
+        // Then redirects: each hop passes the caller's interceptors and is logged on its own.
         builder.addInterceptor(new RedirectInterceptor(redactor));
         options.interceptors().forEach(builder::addInterceptor);
         if (options.logLevel() != LogLevel.NONE) {
@@ -163,25 +175,31 @@ public final class OkHttpTransport implements Transport {
     @Override
     public HttpResponse execute(HttpRequest request, CallContext context) {
         lifecycle.checkOpen();
-        SendTracker tracker = new SendTracker();
+        SendTracker tracker = new SendTracker(context);
         Call call = newCall(request, context, tracker);
         inFlight.put(call, DONE);
+        boolean streaming = false;
         try {
             if (lifecycle.isClosed()) {
                 call.cancel(); // closed between the check and the registration
             }
-            return convert(call.execute(), context.bufferBody());
+            HttpResponse response = convert(call.execute(), context, call, request);
+            streaming = !context.bufferBody();
+            return response;
         } catch (IOException e) {
             throw failure(request, e, tracker);
         } finally {
             inFlight.remove(call);
+            if (!streaming) {
+                CallDeadlines.disarm(call); // a streamed body is disarmed when it ends or is closed
+            }
         }
     }
 
     @Override
     public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, CallContext context) {
         lifecycle.checkOpen();
-        SendTracker tracker = new SendTracker();
+        SendTracker tracker = new SendTracker(context);
         Call call = newCall(request, context, tracker);
         CompletableFuture<HttpResponse> future = new CompletableFuture<>();
         inFlight.put(call, future);
@@ -198,17 +216,22 @@ public final class OkHttpTransport implements Transport {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
+                CallDeadlines.disarm(c);
                 future.completeExceptionally(failure(request, e, tracker));
             }
 
             @Override
             public void onResponse(Call c, Response response) {
                 try {
-                    HttpResponse converted = convert(response, context.bufferBody());
+                    HttpResponse converted = convert(response, context, c, request);
+                    if (context.bufferBody()) {
+                        CallDeadlines.disarm(c);
+                    }
                     if (!future.complete(converted)) {
                         converted.close(); // the caller cancelled or the client closed meanwhile
                     }
                 } catch (IOException e) {
+                    CallDeadlines.disarm(c);
                     future.completeExceptionally(failure(request, e, tracker));
                 }
             }
@@ -229,11 +252,10 @@ public final class OkHttpTransport implements Transport {
     private Call newCall(HttpRequest request, CallContext context, SendTracker tracker) {
         // Headers go straight into the request builder's own list (a Headers.Builder would be built and then
         // copied once more by Request.Builder.headers(…)).
-        Request.Builder builder = new Request.Builder().url(request.url().toUriString());
-        for (java.util.Map.Entry<String, java.util.List<String>> header : request.headers().asMap().entrySet()) {
-            for (String value : header.getValue()) {
-                builder.addHeader(header.getKey(), value);
-            }
+        Request.Builder builder = new Request.Builder().url(okHttpUrl(request.url()));
+        HttpHeaders headers = request.headers();
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            builder.addHeader(headers.name(i), headers.value(i));
         }
         Request okRequest = builder
                 .method(request.method(), toOkHttp(request.method(), request.body()))
@@ -244,11 +266,44 @@ public final class OkHttpTransport implements Transport {
         if (context.readTimeout() != null && context.readTimeout().toMillis() != client.readTimeoutMillis()) {
             callClient = client.newBuilder().readTimeout(context.readTimeout()).build(); // shares pool and dispatcher
         }
-        Call call = callClient.newCall(okRequest);
-        if (context.callTimeout() != null) {
-            call.timeout().timeout(context.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return callClient.newCall(okRequest);
+    }
+
+    /**
+     * The request URL as OkHttp's type, built onto the base URL parsed once: parsing the whole URL string on
+     * every call (host canonicalisation included) was the single largest cost of turning a request into an
+     * OkHttp call. The same URL as {@code okhttp3.HttpUrl.get(url.toUriString())}.
+     */
+    okhttp3.HttpUrl okHttpUrl(HttpUrl url) {
+        String path = url.encodedPath();
+        if (path.isEmpty() || path.charAt(0) != '/' || path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+            return okhttp3.HttpUrl.get(url.toUriString());
         }
-        return call;
+        ParsedBase base = parsedBase;
+        if (base == null || !base.text.equals(url.base())) {
+            okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url.base());
+            if (parsed == null || parsed.encodedQuery() != null || parsed.encodedFragment() != null) {
+                return okhttp3.HttpUrl.get(url.toUriString()); // fails with OkHttp's own message when invalid
+            }
+            base = new ParsedBase(url.base(), parsed);
+            parsedBase = base;
+        }
+        okhttp3.HttpUrl.Builder builder = base.url.newBuilder().addEncodedPathSegments(path.substring(1));
+        for (Map.Entry<String, String> e : url.query()) {
+            builder.addEncodedQueryParameter(PercentEncoding.encodeQueryComponent(e.getKey()),
+                    PercentEncoding.encodeQueryComponent(e.getValue()));
+        }
+        return builder.build();
+    }
+
+    private static final class ParsedBase {
+        final String text;
+        final okhttp3.HttpUrl url;
+
+        ParsedBase(String text, okhttp3.HttpUrl url) {
+            this.text = text;
+            this.url = url;
+        }
     }
 
     private static okhttp3.RequestBody toOkHttp(String method, RequestBody body) {
@@ -279,29 +334,124 @@ public final class OkHttpTransport implements Transport {
         };
     }
 
+    /** Bodies up to this size are buffered; larger ones a body reader decodes from the connection. */
+    static final int BUFFER_LIMIT = 64 * 1024;
+
     /**
-     * The SDK's view of a response; with {@code buffer}, the body is read completely first (and the connection
-     * released), so a body that breaks off fails this attempt.
+     * The SDK's view of a response. Unless the body is streamed to the caller, it is read completely first (and
+     * the connection released), so a body that breaks off fails this attempt: a small or unsized body into one
+     * array; a large successful one decoded straight from the connection by the call's body reader, when it has
+     * one (no copy of the whole body in memory). A streamed body ends the call's timeout when it ends or is closed.
      */
-    static HttpResponse convert(Response response, boolean buffer) throws IOException {
+    static HttpResponse convert(Response response, CallContext context, Call call, HttpRequest request)
+            throws IOException {
         ResponseBody body = response.body();
         MediaType type = body.contentType();
-        HttpHeaders headers = HttpHeaders.of(response.headers().toMultimap());
+        HttpHeaders headers = headersOf(response.headers());
         String contentType = type == null ? null : type.toString();
-        if (!buffer) {
-            return new HttpResponse(response.code(), headers, body.byteStream(), body.contentLength(), contentType);
+        if (!context.bufferBody()) {
+            return new HttpResponse(response.code(), headers, new DisarmingStream(body.byteStream(), call),
+                    body.contentLength(), contentType);
         }
-        byte[] bytes;
         try (response) {
-            bytes = body.bytes();
+            long length = body.contentLength();
+            CallContext.BodyReader reader = context.bodyReader();
+            if (reader != null && response.isSuccessful() && (length < 0 || length > BUFFER_LIMIT)) {
+                java.io.InputStream in = body.byteStream();
+                HttpResponse streamed = new HttpResponse(response.code(), headers, new KeptOpen(in), length,
+                        contentType).withAttempts(context.attempt(), java.util.List.of());
+                Object value = reader.read(request, streamed);
+                in.transferTo(java.io.OutputStream.nullOutputStream()); // what follows the value: a cut body fails here
+                return HttpResponse.decoded(response.code(), headers, value, contentType);
+            }
+            return new HttpResponse(response.code(), headers, readBody(body), contentType);
         }
-        return new HttpResponse(response.code(), headers, new java.io.ByteArrayInputStream(bytes), bytes.length,
-                contentType);
+    }
+
+    private static HttpHeaders headersOf(Headers okHeaders) {
+        String[] pairs = new String[okHeaders.size() * 2];
+        for (int i = 0, n = okHeaders.size(); i < n; i++) {
+            pairs[2 * i] = okHeaders.name(i);
+            pairs[2 * i + 1] = okHeaders.value(i);
+        }
+        return HttpHeaders.of(pairs);
+    }
+
+    /**
+     * The whole body in one array. With a declared length it is read straight into an array of that size, a
+     * segment at a time (OkHttp's {@code bytes()} first gathers the whole body in a chain of buffer segments,
+     * then copies it: twice the body's size in garbage).
+     */
+    private static byte[] readBody(ResponseBody body) throws IOException {
+        long length = body.contentLength();
+        if (length < 0 || length > Integer.MAX_VALUE - 16) {
+            return body.bytes();
+        }
+        byte[] bytes = new byte[(int) length];
+        java.io.InputStream in = body.byteStream();
+        int read = in.readNBytes(bytes, 0, bytes.length);
+        if (read < bytes.length || in.read() != -1) {
+            throw new java.net.ProtocolException("Content-Length (" + length + ") and stream length (" + read
+                    + (read < bytes.length ? "" : "+") + ") disagree");
+        }
+        return bytes;
+    }
+
+    /** The body as a body reader sees it: closing it leaves the rest for the transport to read and check. */
+    private static final class KeptOpen extends java.io.FilterInputStream {
+        KeptOpen(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A streamed body that stops the call's timeout clock once it is read to its end or closed. */
+    private static final class DisarmingStream extends java.io.FilterInputStream {
+        private final Call call;
+
+        DisarmingStream(java.io.InputStream in, Call call) {
+            super(in);
+            this.call = call;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return ended(super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return ended(super.read(b, off, len));
+        }
+
+        private int ended(int n) {
+            if (n < 0) {
+                CallDeadlines.disarm(call);
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                CallDeadlines.disarm(call);
+            }
+        }
     }
 
     private ApiIoException failure(HttpRequest request, IOException e, SendTracker tracker) {
         String url = redactor.redactUrl(request.url());
         String detail = redactor.maskSecrets(String.valueOf(e.getMessage()));
+        if (tracker.timedOut()) {
+            return new ApiTimeoutException("timed out: the call took longer than its timeout of "
+                    + tracker.callTimeoutNanos / 1_000_000 + " ms (" + detail + ")", request.method(), url, tracker.sent,
+                    redactor.scrub(e));
+        }
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
             return new ApiTimeoutException("timed out (" + detail + ")", request.method(), url, tracker.sent, redactor.scrub(e));
         }
@@ -319,7 +469,18 @@ public final class OkHttpTransport implements Transport {
     }
 
     static final class SendTracker {
+        final long callTimeoutNanos;
         volatile boolean sent;
+        volatile CallDeadlines.Armed deadline;
+
+        SendTracker(CallContext context) {
+            this.callTimeoutNanos = context.callTimeout() == null ? 0 : context.callTimeout().toNanos();
+        }
+
+        boolean timedOut() {
+            CallDeadlines.Armed armed = deadline;
+            return armed != null && armed.expired;
+        }
     }
 
     private static final class EmptyBody extends okhttp3.RequestBody {

@@ -1,5 +1,6 @@
 package dev.martech.core.internal;
 
+import dev.martech.core.errors.ApiException;
 import dev.martech.core.errors.ApiIoException;
 import dev.martech.core.http.CallContext;
 import dev.martech.core.http.HttpRequest;
@@ -64,6 +65,8 @@ public final class RetryingTransport implements Transport {
                 failures.add(e);
                 sleep(policy.backoff(attempt), request, e);
                 continue;
+            } catch (ApiException e) {
+                throw finishOther(e, attempt, failures); // e.g. a body decoded inside the attempt was malformed
             }
             Optional<Duration> delay = retryDelay(response, request, policy, attempt);
             if (delay.isEmpty()) {
@@ -107,6 +110,8 @@ public final class RetryingTransport implements Transport {
                 }
                 if (cause instanceof ApiIoException) {
                     finish((ApiIoException) cause, attempt, failures);
+                } else if (cause instanceof ApiException) {
+                    finishOther((ApiException) cause, attempt, failures);
                 }
                 return CompletableFuture.<HttpResponse>failedFuture(cause);
             }
@@ -179,6 +184,12 @@ public final class RetryingTransport implements Transport {
             throw new ApiIoException("interrupted while waiting to retry", request.method(),
                     request.url().toString(), true, cause != null ? cause : e);
         }
+    }
+
+    private static ApiException finishOther(ApiException e, int attempt, List<Throwable> failures) {
+        e.recordAttempts(attempt);
+        failures.forEach(e::addSuppressed);
+        return e;
     }
 
     private static ApiIoException finish(ApiIoException e, int attempt, List<Throwable> failures) {

@@ -47,7 +47,7 @@ public final class AsyncPageFetcher<P, R, T, S extends AbstractAsyncPage<P, R, T
      */
     public CompletableFuture<S> fetchFirst(P params) {
         return fetch.apply(params).thenApply(
-                response -> factory.apply(new PageState<>(rule, this, params, response, PageState.Trail.START)));
+                response -> factory.apply(new PageState<>(rule, this, params, response, null)));
     }
 
     CompletableFuture<S> next(PageState<P, R, T, S> from) {
@@ -58,6 +58,6 @@ public final class AsyncPageFetcher<P, R, T, S extends AbstractAsyncPage<P, R, T
         }
         P params = from.nextParams;
         return fetch.apply(params).thenApply(
-                response -> factory.apply(new PageState<>(rule, this, params, response, from.trail)));
+                response -> factory.apply(new PageState<>(rule, this, params, response, from)));
     }
 }

@@ -46,7 +46,7 @@ public final class PageFetcher<P, R, T, S extends AbstractPage<P, R, T, S>> {
      * @return the first page
      */
     public S first(P params, R response) {
-        return factory.apply(new PageState<>(rule, this, params, response, PageState.Trail.START));
+        return factory.apply(new PageState<>(rule, this, params, response, null));
     }
 
     /**
@@ -62,6 +62,6 @@ public final class PageFetcher<P, R, T, S extends AbstractPage<P, R, T, S>> {
     S next(PageState<P, R, T, S> from) {
         from.trail.checkUnused(rule, rule.positionOf(from.nextParams));
         P params = from.nextParams;
-        return factory.apply(new PageState<>(rule, this, params, fetch.apply(params), from.trail));
+        return factory.apply(new PageState<>(rule, this, params, fetch.apply(params), from));
     }
 }

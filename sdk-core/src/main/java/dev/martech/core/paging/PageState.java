@@ -1,8 +1,8 @@
 package dev.martech.core.paging;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a page is made of: how its operation pages, the params it was requested with, the decoded response,
@@ -15,6 +15,8 @@ import java.util.Map;
  * @param <S> the page type
  */
 public final class PageState<P, R, T, S> {
+    private static final long UNHASHED = Long.MIN_VALUE;
+
     final PageRule<P, R, T> rule;
     final P params;
     final R response;
@@ -22,15 +24,34 @@ public final class PageState<P, R, T, S> {
     final P nextParams;
     final Trail trail;
     final Object fetcher; // a PageFetcher or an AsyncPageFetcher making S
+    private final int itemCount;
+    // The hash of the items, computed only when a next page is compared with this one (a single list()
+    // call never hashes its page).
+    private volatile long fingerprint = UNHASHED;
 
-    PageState(PageRule<P, R, T> rule, Object fetcher, P params, R response, Trail trail) {
+    /**
+     * @param previous the page this one follows in its walk, or null for a first page
+     */
+    PageState(PageRule<P, R, T> rule, Object fetcher, P params, R response, PageState<P, R, T, S> previous) {
         this.rule = rule;
         this.fetcher = fetcher;
         this.params = params;
         this.response = response;
         this.items = rule.itemsOf(response);
+        this.itemCount = items.size();
         this.nextParams = rule.nextParams(params, response, items);
-        this.trail = trail.withPage(rule, rule.positionOf(params), items);
+        Object position = rule.positionOf(params);
+        if (previous == null) {
+            this.trail = Trail.start(position);
+        } else {
+            if (itemCount > 0 && itemCount == previous.itemCount && previous.fingerprint() == fingerprint()) {
+                int page = previous.trail.page + 1;
+                throw new PagingStalledException(rule.operation(), position, "page " + (page + 1) + " (at "
+                        + Trail.describe(position) + ") has the same " + itemCount + " item(s) as page " + page
+                        + ": the server ignores the paging parameter");
+            }
+            this.trail = previous.trail.next(position);
+        }
     }
 
     private PageState(PageState<P, R, T, S> full) {
@@ -41,60 +62,75 @@ public final class PageState<P, R, T, S> {
         this.items = List.of();
         this.nextParams = full.nextParams;
         this.trail = full.trail;
+        this.itemCount = full.itemCount;
+        this.fingerprint = full.fingerprint();
     }
 
-    /** This state without the response and items: enough to fetch the next page. */
+    /** This state without the response and items (their fingerprint kept): enough to fetch the next page. */
     PageState<P, R, T, S> withoutContent() {
         return new PageState<>(this);
     }
 
+    /** The hash of this page's items, computed once. */
+    private long fingerprint() {
+        long f = fingerprint;
+        if (f == UNHASHED) {
+            f = items.hashCode();
+            fingerprint = f;
+        }
+        return f;
+    }
+
     /**
-     * The positions used so far in one walk and a fingerprint (size and hash) of the last page's items; it
-     * does not hold the items themselves, so an auto-pager keeps one page in memory.
+     * The positions used so far in one walk, shared by all its pages (one map per walk, not a copy per page),
+     * and the number of this page in it. It does not hold the items, so an auto-pager keeps one page in memory.
      */
     static final class Trail {
-        static final Trail START = new Trail(Map.of(), -1, 0, 0);
-
+        private final Object firstPosition;
+        // Created when a second page is asked for: a single list() call needs no map.
         private final Map<Object, Integer> positions;
-        private final int lastPage;
-        private final int lastSize;
-        private final int lastHash;
+        final int page;
 
-        private Trail(Map<Object, Integer> positions, int lastPage, int lastSize, int lastHash) {
+        private Trail(Object firstPosition, Map<Object, Integer> positions, int page) {
+            this.firstPosition = firstPosition;
             this.positions = positions;
-            this.lastPage = lastPage;
-            this.lastSize = lastSize;
-            this.lastHash = lastHash;
+            this.page = page;
         }
 
-        /** Records the page just received; throws when its content repeats the page before it. */
-        Trail withPage(PageRule<?, ?, ?> rule, Object position, List<?> items) {
-            int page = lastPage + 1;
-            int hash = items.hashCode();
-            if (page > 0 && !items.isEmpty() && items.size() == lastSize && hash == lastHash) {
-                throw new PagingStalledException(rule.operation(), position, "page " + (page + 1) + " (at "
-                        + describe(position) + ") has the same " + items.size() + " item(s) as page " + page
-                        + ": the server ignores the paging parameter");
-            }
+        static Trail start(Object position) {
+            return new Trail(position, null, 0);
+        }
+
+        /** The trail of the page after this one, requested at {@code position}. */
+        Trail next(Object position) {
             Map<Object, Integer> seen = positions;
-            if (position != null) {
-                seen = new HashMap<>(positions);
-                seen.put(position, page);
+            if (seen == null) {
+                seen = new ConcurrentHashMap<>();
+                if (firstPosition != null) {
+                    seen.put(firstPosition, 0);
+                }
             }
-            return new Trail(seen, page, items.size(), hash);
+            if (position != null) {
+                seen.putIfAbsent(position, page + 1); // the first page it was used for
+            }
+            return new Trail(firstPosition, seen, page + 1);
         }
 
-        /** Throws when {@code position} was already used for an earlier page of this walk. */
+        /**
+         * Throws when {@code position}, asked for the page after this one, was already used for this page or an
+         * earlier one of this walk. (Asking twice for the page after the same page is no cycle.)
+         */
         void checkUnused(PageRule<?, ?, ?> rule, Object position) {
-            Integer earlier = position == null ? null : positions.get(position);
-            if (earlier != null) {
+            Integer earlier = position == null ? null
+                    : positions != null ? positions.get(position) : position.equals(firstPosition) ? 0 : null;
+            if (earlier != null && earlier <= page) {
                 throw new PagingStalledException(rule.operation(), position, "the server sent " + describe(position)
-                        + " for page " + (lastPage + 2) + ", which was already used for page " + (earlier + 1)
+                        + " for page " + (page + 2) + ", which was already used for page " + (earlier + 1)
                         + " (a cycle)");
             }
         }
 
-        private static String describe(Object position) {
+        static String describe(Object position) {
             return position instanceof CharSequence ? "cursor \"" + position + "\"" : "position " + position;
         }
     }
