@@ -426,6 +426,10 @@ public final class ClientRuntime implements Closeable {
         try {
             value = reader(type.javaType()).readValue(in);
         } catch (JsonProcessingException e) {
+            IOException connection = connectionFailureIn(e);
+            if (connection != null) {
+                throw connection; // the connection broke off mid-value: an I/O failure of the attempt
+            }
             throw decodingFailure(http, response, "the " + response.status() + " response body could not be read as "
                     + type + ": " + redactor.maskSecrets(String.valueOf(e.getOriginalMessage()))
                     + jsonPath(e), in.recordedText(), e);
@@ -460,6 +464,16 @@ public final class ClientRuntime implements Closeable {
         } catch (IOException e) {
             throw bodyReadFailure(http, response, e); // not expected from an array; kept for the contract
         }
+    }
+
+    /** The I/O failure of the connection that Jackson wrapped with the JSON path it was reading, if any. */
+    private static IOException connectionFailureIn(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException && !(t instanceof JsonProcessingException)) {
+                return (IOException) t;
+            }
+        }
+        return null;
     }
 
     private static String excerpt(byte[] body) {

@@ -109,6 +109,41 @@ class PagingProgressTest {
     }
 
     @Test
+    void askingTwiceForTheSamePagesNextIsNoCycleButARealCycleStillIs() {
+        Map<String, CursorPage> pages = Map.of(
+                "start", new CursorPage(List.of("a1"), "B"),
+                "B", new CursorPage(List.of("b1"), "C"),
+                "C", new CursorPage(List.of("c1"), "B"));
+        Server<CursorPage> server = new Server<>(p -> pages.get(p.cursor() == null ? "start" : p.cursor()));
+        ThingPage<CursorPage> first = PageFetcher.of(CURSOR, server, ThingPage<CursorPage>::new).fetchFirst(START);
+
+        ThingPage<CursorPage> second = first.nextPage();
+        ThingPage<CursorPage> secondAgain = first.nextPage(); // the same page asked for twice: not a cycle
+        ThingPage<CursorPage> third = secondAgain.nextPage();
+
+        assertThat(second.items()).containsExactly("b1");
+        assertThat(secondAgain.items()).containsExactly("b1");
+        assertThat(third.items()).containsExactly("c1");
+        assertThatThrownBy(third::nextPage).isInstanceOf(PagingStalledException.class)
+                .hasMessageContaining("cursor \"B\" for page 4, which was already used for page 2");
+        assertThat(server.requests).extracting(ListParams::cursor).containsExactly(null, "B", "B", "C");
+    }
+
+    @Test
+    void aLongWalkKeepsOneMapOfPositions() {
+        int pagesInWalk = 20_000; // quadratic bookkeeping (a copy per page) would take minutes here
+        Function<ListParams, CursorPage> pages = p -> {
+            int n = p.cursor() == null ? 0 : Integer.parseInt(p.cursor());
+            return new CursorPage(List.of("item" + n), n + 1 < pagesInWalk ? String.valueOf(n + 1) : null);
+        };
+        List<String> delivered = new ArrayList<>();
+        PageFetcher.of(CURSOR, pages, ThingPage<CursorPage>::new).fetchFirst(START).autoPager()
+                .forEach(delivered::add);
+
+        assertThat(delivered).hasSize(pagesInWalk).endsWith("item" + (pagesInWalk - 1));
+    }
+
+    @Test
     void anIgnoredOffsetEndsWithAnException() {
         Server<List<String>> server = new Server<>(p -> List.of("p1", "p2")); // same page for every offset
         List<String> delivered = new ArrayList<>();
