@@ -48,7 +48,7 @@ public class MartechJavaCodegen extends JavaClientCodegen {
         // Names the templates use for their own arguments and locals, so a spec parameter never shadows them.
         reservedWords.addAll(List.of("options", "params", "runtime", "optional", "firstParams", "apiRequest",
                 "pageResponse", "pageCursor", "pageOffset", "pageSize", "pageCount", "pageNumber", "startOffset",
-                "startPage", "builder", "none", "toBuilder", "build", "toRequest", "pageFirst", "pageOptions",
+                "startPage", "builder", "none", "toBuilder", "build", "toRequest", "checkedParams", "checkedOptions",
                 "pageParams", "pageBody"));
         // Model properties whose accessor would clash with a method every model or builder has.
         reservedWords.addAll(List.of("validate", "tobuilder", "self", "hashcode", "tostring", "getclass", "notify",
