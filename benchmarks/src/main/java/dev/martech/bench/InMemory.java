@@ -11,7 +11,7 @@ import okhttp3.ResponseBody;
  * A real {@link OkHttpClient} whose first application interceptor answers every call from memory with the
  * small page (status 200, {@code Content-Type} and {@code Content-Length} like {@link BenchServer}). A call
  * still goes through everything above the socket: for the SDK its real OkHttp adapter (URL serialisation,
- * header copying, tags, per-call timeout, response-header conversion), auth, retry layer and decoding; for
+ * header copying, tags, the call-timeout watchdog, response-header conversion), auth, retry layer and decoding; for
  * raw, OkHttp's {@code Request.Builder}, {@code RealCall} and the same Jackson decoding. What is left is the
  * cost of the code, without the loopback's noise; SDK minus raw is the SDK's own cost per call.
  */

@@ -500,7 +500,7 @@ public final class RunAll {
         md.append(String.format(Locale.ROOT, "JMH `OwnCostBenchmark` (`AverageTime`, gc profiler), %d rounds of one fork "
                 + "each of raw and sdk in a shuffled order, %d × %d ms warm-up + %d × %d ms measurement. Both call the same "
                 + "`OkHttpClient`, whose first interceptor answers the small page from memory (`InMemory`): the SDK goes "
-                + "through its real adapter (`OkHttpTransport`: URL, headers, tags, per-call timeout, response-header "
+                + "through its real adapter (`OkHttpTransport`: URL, headers, tags, call-timeout watchdog, response-header "
                 + "conversion), auth, retry layer, error-body recording and decoding; raw through OkHttp's "
                 + "`Request.Builder` and `RealCall` and the same Jackson decoding. No socket, so this is the code's "
                 + "cost without the loopback's noise.%n%n", OWN_ROUNDS, OWN_ITERATIONS, OWN_ITERATION_MS, OWN_ITERATIONS,
@@ -633,12 +633,15 @@ public final class RunAll {
         md.append("\n## 3b. Async: 32 calls in flight\n\n");
         md.append(String.format(Locale.ROOT, "`Slices async`, small body: `sync32` = 32 threads making SDK calls (as in "
                 + "3), `async32` = one thread keeping 32 `async().recipients().list` calls in flight (SDK defaults, including "
-                + "its OkHttp dispatcher's per-host limit); slices of %d ms, %d forks × (%d warm-up + %d measured rounds), "
-                + "order shuffled.%n%n", CONC_SLICE_MS, FORKS, CONC_WARMUP, CONC_ROUNDS));
-        md.append("| variant | calls/s | errors | alloc B/call |\n| --- | ---: | ---: | ---: |\n");
-        for (String v : List.of("sync32", "async32")) {
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |%n", v, Stats.median(all(forks, v, "perSec")),
-                    all(forks, v, "errors").stream().mapToDouble(x -> x).sum(), Stats.median(all(forks, v, "allocPerCall"))));
+                + "its OkHttp dispatcher's per-host limit; the goal's measure), `async32chained` = 32 chains, each call "
+                + "issued from the completion of the one before (no driver thread to wake; shown for comparison); slices of "
+                + "%d ms, %d forks × (%d warm-up + %d measured rounds), order shuffled.%n%n", CONC_SLICE_MS, FORKS,
+                CONC_WARMUP, CONC_ROUNDS));
+        md.append("| variant | calls/s | errors | alloc B/call | calls/s / sync32 |\n| --- | ---: | ---: | ---: | ---: |\n");
+        for (String v : List.of("sync32", "async32", "async32chained")) {
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %s |%n", v, Stats.median(all(forks, v, "perSec")),
+                    all(forks, v, "errors").stream().mapToDouble(x -> x).sum(), Stats.median(all(forks, v, "allocPerCall")),
+                    v.equals("sync32") ? "" : ratio(forks, v, "sync32", "perSec").text()));
         }
         goal("3. async, 32 in flight, throughput async/sync (32 threads) ≥ 0.95", ratio(forks, "async32", "sync32", "perSec"),
                 0.95, false, "");

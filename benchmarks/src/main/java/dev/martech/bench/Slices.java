@@ -3,6 +3,7 @@ package dev.martech.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.martech.targeting.TargetingClient;
 import java.lang.management.ManagementFactory;
+import dev.martech.targeting.model.RecipientsPage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -63,7 +64,7 @@ public final class Slices {
         int warmup = Integer.parseInt(args[3]);
         long sliceNanos = Long.parseLong(args[4]) * 1_000_000L;
         Random random = new Random(Long.parseLong(args[5]));
-        List<String> variants = mode.equals("async") ? List.of("sync32", "async32")
+        List<String> variants = mode.equals("async") ? List.of("sync32", "async32", "async32chained")
                 : mode.equals("owncost") ? List.of("raw", "sdk") : List.of("raw", "sdk", "stock");
         try (BenchServer server = BenchServer.forCalls()) {
             Slices s = mode.equals("owncost")
@@ -80,6 +81,8 @@ public final class Slices {
                         result = s.single(v, sliceNanos);
                     } else if (v.equals("async32")) {
                         result = s.async(sliceNanos);
+                    } else if (v.equals("async32chained")) {
+                        result = s.asyncChained(sliceNanos);
                     } else {
                         result = workers.slice(v.equals("sync32") ? "sdk" : v, sliceNanos);
                     }
@@ -219,6 +222,57 @@ public final class Slices {
     }
 
     /** One thread keeps {@link #THREADS} SDK async calls in flight for the slice; then waits for the last. */
+    /**
+     * 32 chains of async calls, each call issued from the completion of the one before (no driver thread to wake
+     * between calls): the other common way to keep 32 calls in flight.
+     */
+    private String asyncChained(long sliceNanos) throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        java.util.concurrent.CountDownLatch chainsEnded = new java.util.concurrent.CountDownLatch(THREADS);
+        long alloc0 = allocated();
+        long start = System.nanoTime();
+        long deadline = start + sliceNanos;
+        for (int i = 0; i < THREADS; i++) {
+            chain(deadline, done, errors, chainsEnded);
+        }
+        chainsEnded.await();
+        return asyncResult(start, alloc0, done, errors);
+    }
+
+    private void chain(long deadline, AtomicLong done, AtomicLong errors, java.util.concurrent.CountDownLatch ended) {
+        if (System.nanoTime() >= deadline) {
+            ended.countDown();
+            return;
+        }
+        Calls.sdkGetAsync(sdk, campaign, limit).whenComplete((page, failure) -> {
+            count(page, failure, done, errors);
+            chain(deadline, done, errors, ended);
+        });
+    }
+
+    /** Counts one completed async call as done (its page checked) or as an error. */
+    private void count(RecipientsPage page, Throwable failure, AtomicLong done, AtomicLong errors) {
+        try {
+            if (failure == null) {
+                Calls.check(page, limit);
+                done.incrementAndGet();
+            } else {
+                errors.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    private static String asyncResult(long start, long alloc0, AtomicLong done, AtomicLong errors) {
+        long elapsed = System.nanoTime() - start;
+        long bytes = allocated() - alloc0;
+        long c = done.get();
+        return String.format(Locale.ROOT, "calls=%d errors=%d perSec=%.1f allocPerCall=%.0f", c, errors.get(),
+                c / (elapsed / 1e9), bytes / (double) Math.max(1, c));
+    }
+
     private String async(long sliceNanos) throws InterruptedException {
         Semaphore inFlight = new Semaphore(THREADS);
         AtomicLong done = new AtomicLong();
@@ -230,24 +284,13 @@ public final class Slices {
             inFlight.acquire();
             Calls.sdkGetAsync(sdk, campaign, limit).whenComplete((page, failure) -> {
                 try {
-                    if (failure == null) {
-                        Calls.check(page, limit);
-                        done.incrementAndGet();
-                    } else {
-                        errors.incrementAndGet();
-                    }
-                } catch (RuntimeException e) {
-                    errors.incrementAndGet();
+                    count(page, failure, done, errors);
                 } finally {
                     inFlight.release();
                 }
             });
         }
         inFlight.acquire(THREADS);
-        long elapsed = System.nanoTime() - start;
-        long bytes = allocated() - alloc0;
-        long c = done.get();
-        return String.format(Locale.ROOT, "calls=%d errors=%d perSec=%.1f allocPerCall=%.0f", c, errors.get(),
-                c / (elapsed / 1e9), bytes / (double) Math.max(1, c));
+        return asyncResult(start, alloc0, done, errors);
     }
 }
