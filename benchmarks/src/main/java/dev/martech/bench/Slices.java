@@ -2,8 +2,8 @@ package dev.martech.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.martech.targeting.TargetingClient;
-import java.lang.management.ManagementFactory;
 import dev.martech.targeting.model.RecipientsPage;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
