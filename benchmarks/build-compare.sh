@@ -85,6 +85,17 @@ for ((i = 1; i <= runs; i++)); do
 done
 load_end=$(load)
 
+table() { # unit, then the names of: seconds by variant,round; ours/stock ratios; ours-main/stock ratios
+  local unit=$1 i
+  local -n secs=$2 r=$3 rm=$4
+  echo "| round | ours $unit | ours-main $unit | stock $unit | ours/stock | ours-main/stock |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+  for ((i = 1; i <= runs; i++)); do
+    printf '| %d | %.1f | %.1f | %.1f | %s | %s |\n' "$i" "${secs[ours,$i]}" "${secs[ours-main,$i]}" "${secs[stock,$i]}" \
+      "${r[$((i - 1))]}" "${rm[$((i - 1))]}"
+  done
+}
+
 interval() { # ratios -> "mean [lo, hi]" via the harness's Stats, if compiled
   local cp=$root/benchmarks/target/classes
   if [ -d "$cp/dev/martech/bench" ] && [ $# -ge 2 ]; then java -cp "$cp" dev.martech.bench.Stats "$@"; else echo "n/a (fewer than 2 rounds)"; fi
@@ -111,23 +122,13 @@ interval() { # ratios -> "mean [lo, hi]" via the harness's Stats, if compiled
   echo "Both sides generate, compile, jar and install; neither builds sources or Javadoc jars (ours builds them when"
   echo "the tests run or with \`-Prelease\`; see benchmarks/README.md)."
   echo
-  echo "| round | ours s | ours-main s | stock s | ours/stock | ours-main/stock |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
-  for ((i = 1; i <= runs; i++)); do
-    printf '| %d | %.1f | %.1f | %.1f | %s | %s |\n' "$i" "${times[ours,$i]}" "${times[ours-main,$i]}" "${times[stock,$i]}" \
-      "${ratios[$((i - 1))]}" "${ratios_main[$((i - 1))]}"
-  done
+  table s times ratios ratios_main
   echo
   echo "ours/stock: $(interval "${ratios[@]}"); ours-main/stock: $(interval "${ratios_main[@]}") (geometric mean [95 % interval])."
   echo
   echo "CPU seconds (user + sys of the Maven process) of the same builds:"
   echo
-  echo "| round | ours cpu s | ours-main cpu s | stock cpu s | ours/stock | ours-main/stock |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
-  for ((i = 1; i <= runs; i++)); do
-    printf '| %d | %.1f | %.1f | %.1f | %s | %s |\n' "$i" "${cpus[ours,$i]}" "${cpus[ours-main,$i]}" "${cpus[stock,$i]}" \
-      "${cpu_ratios[$((i - 1))]}" "${cpu_ratios_main[$((i - 1))]}"
-  done
+  table "cpu s" cpus cpu_ratios cpu_ratios_main
   echo
   echo "CPU ours/stock: $(interval "${cpu_ratios[@]}"); ours-main/stock: $(interval "${cpu_ratios_main[@]}")."
 } >"$out"
