@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,6 +20,10 @@ final class PerOperationFiles {
     private final String customTemplateDir;
     private final Path outputFolder;
     private final Mustache.Compiler compiler;
+
+    /** Each template compiled once per generation run (it was once per file). */
+    private final Map<String, Template> templates = new HashMap<>();
+    private boolean folderCreated;
 
     PerOperationFiles(String templateDir, String customTemplateDir, String outputFolder) {
         this.templateDir = templateDir;
@@ -38,13 +43,24 @@ final class PerOperationFiles {
         throw new IOException("template " + file + " not found in " + customTemplateDir + " or " + templateDir);
     }
 
-    void write(String template, String fileName, Map<String, Object> context) {
-        try {
-            Template compiled;
+    private Template compiled(String template) throws IOException {
+        Template compiled = templates.get(template);
+        if (compiled == null) {
             try (Reader reader = open(template)) {
                 compiled = compiler.compile(reader);
             }
-            Files.createDirectories(outputFolder);
+            templates.put(template, compiled);
+        }
+        return compiled;
+    }
+
+    void write(String template, String fileName, Map<String, Object> context) {
+        try {
+            Template compiled = compiled(template);
+            if (!folderCreated) {
+                Files.createDirectories(outputFolder);
+                folderCreated = true;
+            }
             Files.writeString(outputFolder.resolve(fileName), compiled.execute(context), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + fileName + " from " + template, e);

@@ -76,7 +76,15 @@ public final class ContractCall {
      * cookie, or form for a property of a form body), as {@code type}, the generated method's parameter type.
      */
     public <T> T param(String in, String name, TypeReference<T> type) {
-        JavaType javaType = mapper().getTypeFactory().constructType(type);
+        return param(in, name, mapper().getTypeFactory().constructType(type));
+    }
+
+    /** {@link #param(String, String, TypeReference)} for a type that is not generic. */
+    public <T> T param(String in, String name, Class<T> type) {
+        return param(in, name, mapper().getTypeFactory().constructType(type));
+    }
+
+    private <T> T param(String in, String name, JavaType javaType) {
         Schema<?> schema;
         if ("form".equals(in)) {
             schema = formProperties().get(name);
@@ -109,10 +117,18 @@ public final class ContractCall {
 
     /** The sample request body as {@code type}: a sample of the body schema, or an upload for a binary body. */
     public <T> T body(TypeReference<T> type) {
+        return body(mapper().getTypeFactory().constructType(type));
+    }
+
+    /** {@link #body(TypeReference)} for a type that is not generic. */
+    public <T> T body(Class<T> type) {
+        return body(mapper().getTypeFactory().constructType(type));
+    }
+
+    private <T> T body(JavaType javaType) {
         if (op.requestMediaType() == null) {
             throw new AssertionError(op.label() + ": the generated method takes a body the spec does not declare");
         }
-        JavaType javaType = mapper().getTypeFactory().constructType(type);
         bodyPassed = true;
         if (isUpload(javaType)) {
             body = UPLOAD_BYTES;
