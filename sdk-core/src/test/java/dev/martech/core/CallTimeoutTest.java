@@ -89,6 +89,13 @@ class CallTimeoutTest extends HttpTestBase {
         }
         assertThat(armedCount()).isZero();
 
+        // One daemon watchdog for the JVM, holding no application's class loader.
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("martech-sdk call timeouts"))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.isDaemon()).isTrue();
+                    assertThat(t.getContextClassLoader()).isNull();
+                });
+
         // And a call that ended long before its deadline is never cancelled by it afterwards.
         Thread.sleep(600);
         assertThat(runtime.execute(apiGet("/fast"), ResponseType.json(Item.class), RequestOptions.none()).body())

@@ -20,6 +20,7 @@ final class CallDeadlines {
     static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long IDLE_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final int IDLE_AFTER_EMPTY_SCANS = 20; // one second without a call in flight
+    private static final int EXIT_AFTER_IDLE_SLEEPS = 6; // a minute without a call: the thread ends
 
     private static final Map<Call, Armed> ARMED = new ConcurrentHashMap<>();
     private static volatile Thread watchdog;
@@ -68,10 +69,27 @@ final class CallDeadlines {
         return ARMED.size();
     }
 
+    /** Ends this watchdog when nothing is armed; a call armed meanwhile gets a new one. */
+    private static boolean exitIfStillIdle() {
+        synchronized (CallDeadlines.class) {
+            if (!ARMED.isEmpty()) {
+                return false;
+            }
+            watchdog = null;
+        }
+        if (!ARMED.isEmpty()) {
+            start(); // armed while this one was leaving, by a caller that still saw it
+        }
+        return true;
+    }
+
     private static synchronized Thread start() {
         if (watchdog == null) {
             Thread thread = new Thread(CallDeadlines::watch, "martech-sdk call timeouts");
             thread.setDaemon(true);
+            // Not the creating thread's class loader: an application redeployed in the same JVM (a servlet
+            // container, Spring Boot devtools) must not stay reachable through this thread.
+            thread.setContextClassLoader(null);
             thread.start();
             watchdog = thread;
         }
@@ -80,6 +98,7 @@ final class CallDeadlines {
 
     private static void watch() {
         int emptyScans = 0;
+        int idleSleeps = 0;
         while (true) {
             if (ARMED.isEmpty()) {
                 // Idle only after a quiet spell: between two quick calls the map is empty most of the time, and
@@ -94,9 +113,13 @@ final class CallDeadlines {
                 }
                 idle = false;
                 emptyScans = 0;
+                if (++idleSleeps >= EXIT_AFTER_IDLE_SLEEPS && exitIfStillIdle()) {
+                    return;
+                }
                 continue;
             }
             emptyScans = 0;
+            idleSleeps = 0;
             long now = System.nanoTime();
             long earliest = now + MAX_SLEEP_NANOS;
             for (Map.Entry<Call, Armed> e : ARMED.entrySet()) {
