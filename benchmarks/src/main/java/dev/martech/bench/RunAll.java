@@ -632,8 +632,8 @@ public final class RunAll {
         }
         md.append("\n## 3b. Async: 32 calls in flight\n\n");
         md.append(String.format(Locale.ROOT, "`Slices async`, small body: `sync32` = 32 threads making SDK calls (as in "
-                + "3), `async32` = one thread keeping 32 `async().recipients().list` calls in flight (SDK defaults, including "
-                + "its OkHttp dispatcher's per-host limit; the goal's measure), `async32chained` = 32 chains, each call "
+                + "3), `async32` = one thread keeping 32 `async().recipients().list` calls in flight (SDK defaults: up to 64 "
+                + "calls at once on the client's own async threads; the goal's measure), `async32chained` = 32 chains, each call "
                 + "issued from the completion of the one before (no driver thread to wake; shown for comparison); slices of "
                 + "%d ms, %d forks × (%d warm-up + %d measured rounds), order shuffled.%n%n", CONC_SLICE_MS, FORKS,
                 CONC_WARMUP, CONC_ROUNDS));

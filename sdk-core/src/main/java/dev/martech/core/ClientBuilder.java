@@ -206,7 +206,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
-    /** Share this OkHttp client's connection pool and dispatcher. */
+    /** Share this OkHttp client's connection pool and interceptors (async calls still run on the SDK's own threads). */
     public B okHttpClient(OkHttpClient client) {
         options.okHttpClient(client);
         return self();

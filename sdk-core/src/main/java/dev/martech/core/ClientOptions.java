@@ -124,7 +124,7 @@ public final class ClientOptions {
     public RetryPolicy retryPolicy() { return retryPolicy; }
     public Map<String, String> defaultHeaders() { return defaultHeaders; }
     public List<Interceptor> interceptors() { return interceptors; }
-    /** A caller-supplied OkHttp client (its pool and dispatcher are shared), or null. */
+    /** A caller-supplied OkHttp client (its pool is shared; its dispatcher threads are not used), or null. */
     public OkHttpClient okHttpClient() { return okHttpClient; }
     /** A replacement transport (tests, benchmarks), or null for OkHttp. */
     public Transport transport() { return transport; }
@@ -139,8 +139,7 @@ public final class ClientOptions {
 
     /**
      * How many async calls of this client may be in flight at once ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS}
-     * unless set); with a caller's {@link #okHttpClient()} and no explicit value, that client's dispatcher
-     * limits apply instead.
+     * unless set): the number of threads they run on.
      *
      * @return the limit
      */
@@ -209,9 +208,10 @@ public final class ClientOptions {
 
         /**
          * How many async calls of this client may be in flight at once (default
-         * {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS}); more queue until one ends (blocking calls
-         * are bounded by the caller's threads). The idle connection pool keeps as many connections. With {@link #okHttpClient(OkHttpClient)} the limit
-         * applies to this client's calls on that client's threads.
+         * {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS}), each on one of the client's own threads; more
+         * queue until one ends (blocking calls are bounded by the caller's threads). The idle connection pool keeps
+         * as many connections. With {@link #okHttpClient(OkHttpClient)} the async calls still run on the SDK's own
+         * threads, not that client's dispatcher.
          *
          * @param maxConcurrentRequests at least 1
          * @return this builder
@@ -290,7 +290,7 @@ public final class ClientOptions {
             return this;
         }
 
-        /** Shares this client's connection pool and dispatcher; its retry-on-connection-failure is turned off. */
+        /** Shares this client's connection pool (async calls run on the SDK's own threads); its retry-on-connection-failure is turned off. */
         public Builder okHttpClient(OkHttpClient client) {
             this.okHttpClient = Checks.required("okHttpClient", client);
             return this;

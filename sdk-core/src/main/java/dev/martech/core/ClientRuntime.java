@@ -108,7 +108,7 @@ public final class ClientRuntime implements Closeable {
 
     /**
      * Options for a client derived from this one ({@code client.withOptions(o -> o.readTimeout(…))}): these
-     * options changed by {@code change}, on the same connection pool and dispatcher. Closing the derived client
+     * options changed by {@code change}, on the same connection pool and async threads. Closing the derived client
      * releases nothing shared; this one still owns them. (With a replacement {@code transport(…)}, both use that
      * transport object, and closing either closes it.)
      *

@@ -1,19 +1,25 @@
 package dev.martech.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,13 +27,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 12.10: async calls to the API's one host are not throttled to OkHttp's 5 per host. The server
  * holds every request until all expected ones are in flight together (bounded wait, no timing asserted).
+ * Issue 17: async calls run as blocking calls on the SDK's own threads (not OkHttp's dispatcher), which a
+ * derived client shares, a caller's OkHttpClient does not lend, and a failing interceptor cannot strand.
  */
 class AsyncConcurrencyTest {
     private HttpServer server;
     private ExecutorService threads;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
-    private volatile CountDownLatch allArrived;
+    private volatile CountDownLatch allArrived = new CountDownLatch(0);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger heldArrivals = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -49,11 +59,25 @@ class AsyncConcurrencyTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/held", exchange -> {
+            heldArrivals.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"id\":\"h\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
     }
 
     @AfterEach
     void stop() {
+        release.countDown();
         server.stop(0);
         threads.shutdownNow();
     }
@@ -88,5 +112,75 @@ class AsyncConcurrencyTest {
             assertThat(runConcurrently(runtime, 12, 4)).as("async calls in flight at once").isEqualTo(4);
         }
         assertThat(ClientOptions.builder().build().maxConcurrentRequests()).isEqualTo(64);
+    }
+
+    private static CompletableFuture<ApiResponse<HttpTestBase.Item>> call(ClientRuntime runtime, String path) {
+        return runtime.executeAsync(ApiRequest.builder("GET", path).build(), ResponseType.json(HttpTestBase.Item.class),
+                RequestOptions.none());
+    }
+
+    /** The thread each request was sent from, as seen by a caller's interceptor. */
+    private static Interceptor recordingThreads(List<Thread> threads) {
+        return chain -> {
+            threads.add(Thread.currentThread());
+            return chain.proceed(chain.request());
+        };
+    }
+
+    private static String pool(Thread thread) {
+        return thread.getName().substring(0, thread.getName().lastIndexOf('-'));
+    }
+
+    @Test
+    void asyncCallsRunOnTheSdksOwnDaemonThreadsWhichADerivedClientShares() throws Exception {
+        List<Thread> seen = new CopyOnWriteArrayList<>();
+        try (ClientRuntime parent = runtime(ClientOptions.builder().addInterceptor(recordingThreads(seen)))) {
+            call(parent, "/items").get(10, TimeUnit.SECONDS);
+            try (ClientRuntime derived = new ClientRuntime(HttpTestBase.API,
+                    parent.derivedOptions(o -> o.readTimeout(Duration.ofSeconds(5))));
+                    ClientRuntime limited = new ClientRuntime(HttpTestBase.API,
+                            parent.derivedOptions(o -> o.maxConcurrentRequests(2)))) {
+                call(derived, "/items").get(10, TimeUnit.SECONDS);
+                call(limited, "/items").get(10, TimeUnit.SECONDS);
+            }
+            // Closing the derived clients left the parent's threads running.
+            call(parent, "/items").get(10, TimeUnit.SECONDS);
+        }
+        assertThat(seen).hasSize(4).allSatisfy(thread -> {
+            assertThat(thread.getName()).startsWith("martech-sdk async ");
+            assertThat(thread.isDaemon()).isTrue();
+        });
+        assertThat(pool(seen.get(1))).as("derived client, same limit").isEqualTo(pool(seen.get(0)));
+        assertThat(pool(seen.get(2))).as("derived client, another limit").isNotEqualTo(pool(seen.get(0)));
+        assertThat(pool(seen.get(3))).isEqualTo(pool(seen.get(0)));
+    }
+
+    @Test
+    void aCallersOkHttpClientKeepsItsDispatcherThreadsToItself() throws Exception {
+        List<Thread> seen = new CopyOnWriteArrayList<>();
+        OkHttpClient callers = new OkHttpClient.Builder().addInterceptor(recordingThreads(seen)).build();
+        try (ClientRuntime runtime = runtime(ClientOptions.builder().okHttpClient(callers).maxConcurrentRequests(3))) {
+            assertThat(runConcurrently(runtime, 9, 3)).as("async calls in flight at once").isEqualTo(3);
+        } finally {
+            assertThat(callers.dispatcher().executorService().isShutdown()).isFalse();
+            callers.dispatcher().executorService().shutdown();
+            callers.connectionPool().evictAll();
+        }
+        assertThat(seen).hasSize(9).allSatisfy(thread -> assertThat(thread.getName()).startsWith("martech-sdk async "));
+    }
+
+    @Test
+    void anInterceptorThatThrowsFailsTheFutureInsteadOfStrandingIt() {
+        Interceptor failing = chain -> {
+            throw new IllegalStateException("interceptor bug");
+        };
+        try (ClientRuntime runtime = runtime(ClientOptions.builder().addInterceptor(failing).maxConcurrentRequests(1))) {
+            for (int i = 0; i < 3; i++) { // more calls than that one thread
+                assertThatThrownBy(() -> call(runtime, "/items").get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class)
+                        .hasRootCauseInstanceOf(IllegalStateException.class)
+                        .hasRootCauseMessage("interceptor bug");
+            }
+        }
     }
 }

@@ -74,7 +74,7 @@ public final class TargetingClient extends TargetingApis {
     /**
      * A client that differs from this one only in what {@code change} sets, e.g.
      * {@code client.withOptions(o -> o.readTimeout(Duration.ofMinutes(2)))}. It shares this client's connection
-     * pool and dispatcher (so it is cheap); close this client last.
+     * pool and async threads (so it is cheap); close this client last.
      *
      * @param change the settings that differ
      * @return the derived client

@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Authenticator;
-import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
@@ -54,6 +53,8 @@ public final class OkHttpTransport implements Transport {
     private final boolean ownsClient;
     private final Redactor redactor;
     private final Lifecycle lifecycle;
+    private final AsyncThreads asyncThreads;
+    private final boolean ownsAsyncThreads;
     private final Map<Call, CompletableFuture<HttpResponse>> inFlight = new ConcurrentHashMap<>();
     private volatile ParsedBase parsedBase;
 
@@ -75,13 +76,23 @@ public final class OkHttpTransport implements Transport {
         // derived client (withOptions) built on "shared" uses the same pool and dispatcher.
         int maxConcurrent = options.maxConcurrentRequests();
         if (ownsClient) {
-            Dispatcher dispatcher = new Dispatcher();
+            this.asyncThreads = new AsyncThreads(maxConcurrent);
+            this.ownsAsyncThreads = true;
+            // The dispatcher runs on the same threads, for anything a caller enqueues on okHttpClient() itself.
+            Dispatcher dispatcher = new Dispatcher(asyncThreads);
             dispatcher.setMaxRequests(maxConcurrent);
             dispatcher.setMaxRequestsPerHost(maxConcurrent);
             this.shared = new OkHttpClient.Builder().dispatcher(dispatcher)
                     .connectionPool(new ConnectionPool(maxConcurrent, 5, TimeUnit.MINUTES)).build();
         } else {
             this.shared = options.okHttpClient();
+            java.util.concurrent.ExecutorService existing = shared.dispatcher().executorService();
+            // A client derived from an SDK client runs on its parent's threads, unless it changed the limit; a
+            // caller's own OkHttpClient keeps its dispatcher threads, and this client gets threads of its own.
+            boolean derived = existing instanceof AsyncThreads
+                    && ((AsyncThreads) existing).getMaximumPoolSize() == maxConcurrent;
+            this.asyncThreads = derived ? (AsyncThreads) existing : new AsyncThreads(maxConcurrent);
+            this.ownsAsyncThreads = !derived;
         }
         OkHttpClient.Builder builder = shared.newBuilder();
         if (options.proxy() != null) {
@@ -94,15 +105,6 @@ public final class OkHttpTransport implements Transport {
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.writeTimeout());
-        Dispatcher current = shared.dispatcher();
-        if (!ownsClient && options.maxConcurrentRequestsSet()
-                && (current.getMaxRequests() != maxConcurrent || current.getMaxRequestsPerHost() != maxConcurrent)) {
-            // The caller's client keeps its threads; this client gets its own limits on them.
-            Dispatcher dispatcher = new Dispatcher(current.executorService());
-            dispatcher.setMaxRequests(maxConcurrent);
-            dispatcher.setMaxRequestsPerHost(maxConcurrent);
-            builder.dispatcher(dispatcher);
-        }
         // Outermost: the whole-call timeout starts when the call starts running (for an async call, when the
         // dispatcher runs it, not while it waits in its queue), as OkHttp's own call timeout would.
         builder.addInterceptor(chain -> {
@@ -213,30 +215,44 @@ public final class OkHttpTransport implements Transport {
             cancel(call, future);
             return future;
         }
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call c, IOException e) {
-                CallDeadlines.disarm(c);
-                future.completeExceptionally(failure(request, e, tracker));
-            }
-
-            @Override
-            public void onResponse(Call c, Response response) {
-                try {
-                    HttpResponse converted = convert(response, context, c, request);
-                    if (context.bufferBody()) {
-                        CallDeadlines.disarm(c);
-                    }
-                    if (!future.complete(converted)) {
-                        converted.close(); // the caller cancelled or the client closed meanwhile
-                    }
-                } catch (IOException e) {
-                    CallDeadlines.disarm(c);
-                    future.completeExceptionally(failure(request, e, tracker));
-                }
-            }
-        });
+        try {
+            asyncThreads.execute(() -> run(call, future, request, context, tracker));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.completeExceptionally(new IllegalStateException("the async threads of this client were shut down:"
+                    + " the client it was derived from (withOptions) was closed", e));
+        }
         return future;
+    }
+
+    /** One async call, on one of {@link #asyncThreads}: a blocking OkHttp call, then the future completed. */
+    private void run(Call call, CompletableFuture<HttpResponse> future, HttpRequest request, CallContext context,
+            SendTracker tracker) {
+        if (future.isDone()) {
+            return; // cancelled (the call with it) or the client closed while it waited in the queue
+        }
+        if (lifecycle.isClosed()) {
+            cancel(call, future); // closing: a queued call is not sent, whichever of the two gets to it first
+            return;
+        }
+        try {
+            HttpResponse converted = convert(call.execute(), context, call, request);
+            if (context.bufferBody()) {
+                CallDeadlines.disarm(call); // a streamed body is disarmed when it ends or is closed
+            }
+            if (!future.complete(converted)) {
+                converted.close(); // the caller cancelled or the client closed meanwhile
+            }
+        } catch (IOException e) {
+            CallDeadlines.disarm(call);
+            future.completeExceptionally(failure(request, e, tracker));
+        } catch (RuntimeException | Error e) {
+            // e.g. from a caller's interceptor: the caller's future must end, not wait forever
+            CallDeadlines.disarm(call);
+            future.completeExceptionally(e);
+            if (e instanceof Error) {
+                throw (Error) e;
+            }
+        }
     }
 
     private static final CompletableFuture<HttpResponse> DONE = new CompletableFuture<>();
@@ -466,8 +482,10 @@ public final class OkHttpTransport implements Transport {
     @Override
     public void close() {
         inFlight.forEach(this::cancel);
+        if (ownsAsyncThreads) {
+            asyncThreads.shutdown();
+        }
         if (ownsClient) {
-            client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
     }
