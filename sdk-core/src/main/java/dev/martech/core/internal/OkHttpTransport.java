@@ -205,19 +205,21 @@ public final class OkHttpTransport implements Transport {
         Call call = newCall(request, context, tracker);
         CompletableFuture<HttpResponse> future = new CompletableFuture<>();
         inFlight.put(call, future);
-        future.whenComplete((r, e) -> {
-            inFlight.remove(call);
-            if (future.isCancelled()) {
-                call.cancel();
-            }
-        });
         if (lifecycle.isClosed()) {
             cancel(call, future);
+            inFlight.remove(call);
             return future;
         }
         try {
-            asyncThreads.execute(() -> run(call, future, request, context, tracker));
+            asyncThreads.execute(() -> {
+                try {
+                    run(call, future, request, context, tracker);
+                } finally {
+                    inFlight.remove(call);
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.remove(call);
             future.completeExceptionally(new IllegalStateException("the async threads of this client were shut down:"
                     + " the client it was derived from (withOptions) was closed", e));
         }
@@ -228,7 +230,7 @@ public final class OkHttpTransport implements Transport {
     private void run(Call call, CompletableFuture<HttpResponse> future, HttpRequest request, CallContext context,
             SendTracker tracker) {
         if (future.isDone()) {
-            return; // cancelled (the call with it) or the client closed while it waited in the queue
+            return; // the client closed while it waited in the queue (and cancelled the call)
         }
         if (lifecycle.isClosed()) {
             cancel(call, future); // closing: a queued call is not sent, whichever of the two gets to it first

@@ -82,11 +82,14 @@ public final class RetryingTransport implements Transport {
 
     @Override
     public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, CallContext context) {
-        return attemptAsync(request, context, 1, new ArrayList<>());
+        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        attemptAsync(request, context, 1, new ArrayList<>(), result);
+        return result;
     }
 
-    private CompletableFuture<HttpResponse> attemptAsync(HttpRequest request, CallContext context, int attempt,
-            List<Throwable> failures) {
+    /** One attempt; completes {@code result} when it is final, or schedules the next attempt. */
+    private void attemptAsync(HttpRequest request, CallContext context, int attempt, List<Throwable> failures,
+            CompletableFuture<HttpResponse> result) {
         RetryPolicy policy = context.retryPolicy();
         CompletableFuture<HttpResponse> sent;
         try {
@@ -95,45 +98,73 @@ public final class RetryingTransport implements Transport {
             }
             sent = next.executeAsync(request, context.withAttempt(attempt));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            result.completeExceptionally(e);
+            return;
         }
-        return sent.handle((response, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                if (cause instanceof ApiIoException && lifecycle.isClosed()) {
-                    return CompletableFuture.<HttpResponse>failedFuture(
-                            lifecycle.closedDuringCall(finish((ApiIoException) cause, attempt, failures)));
-                }
-                if (cause instanceof ApiIoException && mayRetry((ApiIoException) cause, request, policy, attempt)) {
-                    failures.add(cause);
-                    return later(policy.backoff(attempt), request, () -> attemptAsync(request, context, attempt + 1, failures));
-                }
-                if (cause instanceof ApiIoException) {
-                    finish((ApiIoException) cause, attempt, failures);
-                } else if (cause instanceof ApiException) {
-                    finishOther((ApiException) cause, attempt, failures);
-                }
-                return CompletableFuture.<HttpResponse>failedFuture(cause);
+        // One callback per attempt completing the caller's future itself: no intermediate future per stage.
+        sent.whenComplete((response, error) -> {
+            try {
+                attemptDone(request, context, attempt, failures, result, response, error);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e); // never leave the caller's future pending
             }
-            Optional<Duration> delay = retryDelay(response, request, policy, attempt);
-            if (delay.isEmpty()) {
-                return CompletableFuture.completedFuture(response.withAttempts(attempt, failures));
-            }
-            response.close();
-            failures.add(new RetriedStatus(request.method(), response.status(), attempt));
-            return later(delay.get(), request, () -> attemptAsync(request, context, attempt + 1, failures));
-        }).thenCompose(f -> f);
+        });
     }
 
-    private CompletableFuture<HttpResponse> later(Duration delay, HttpRequest request,
-            java.util.function.Supplier<CompletableFuture<HttpResponse>> action) {
-        if (sleeper != Sleeper.SYSTEM) {
-            // A configured sleeper (tests, custom pacing) is honoured on the async path too.
-            return CompletableFuture.runAsync(() -> sleep(delay, request, null)).thenCompose(ignored -> action.get());
+    private void attemptDone(HttpRequest request, CallContext context, int attempt, List<Throwable> failures,
+            CompletableFuture<HttpResponse> result, HttpResponse response, Throwable error) {
+        RetryPolicy policy = context.retryPolicy();
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof ApiIoException && lifecycle.isClosed()) {
+                result.completeExceptionally(lifecycle.closedDuringCall(finish((ApiIoException) cause, attempt, failures)));
+                return;
+            }
+            if (cause instanceof ApiIoException && mayRetry((ApiIoException) cause, request, policy, attempt)) {
+                failures.add(cause);
+                later(policy.backoff(attempt), request, () -> attemptAsync(request, context, attempt + 1, failures, result),
+                        result);
+                return;
+            }
+            if (cause instanceof ApiIoException) {
+                finish((ApiIoException) cause, attempt, failures);
+            } else if (cause instanceof ApiException) {
+                finishOther((ApiException) cause, attempt, failures);
+            }
+            result.completeExceptionally(cause);
+            return;
         }
-        return CompletableFuture.supplyAsync(() -> null,
-                        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                .thenCompose(ignored -> action.get());
+        Optional<Duration> delay;
+        try {
+            delay = retryDelay(response, request, policy, attempt);
+        } catch (RuntimeException e) {
+            response.close();
+            throw e;
+        }
+        if (delay.isEmpty()) {
+            result.complete(attempt == 1 && response.attempts() == 1 && response.earlierFailures().isEmpty()
+                    ? response : response.withAttempts(attempt, failures));
+            return;
+        }
+        response.close();
+        failures.add(new RetriedStatus(request.method(), response.status(), attempt));
+        later(delay.get(), request, () -> attemptAsync(request, context, attempt + 1, failures, result), result);
+    }
+
+    private void later(Duration delay, HttpRequest request, Runnable nextAttempt, CompletableFuture<HttpResponse> result) {
+        CompletableFuture<Void> waited = sleeper != Sleeper.SYSTEM
+                // A configured sleeper (tests, custom pacing) is honoured on the async path too.
+                ? CompletableFuture.runAsync(() -> sleep(delay, request, null))
+                : CompletableFuture.runAsync(() -> { },
+                        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+        waited.whenComplete((ignored, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                nextAttempt.run();
+            }
+        });
     }
 
     private boolean mayRetry(ApiIoException e, HttpRequest request, RetryPolicy policy, int attempt) {
