@@ -603,9 +603,11 @@ public final class RunAll {
         }
         md.append("\n## 3. 32 threads sharing one client\n\n");
         md.append(String.format(Locale.ROOT, "`Slices concurrent`: 32 threads call one client (each with its default "
-                + "`OkHttpClient`) as fast as they can for a slice of %d ms, then the next client; %d forks × (%d warm-up "
-                + "+ %d measured rounds), order shuffled per round. Errors: failed calls, counted.%n%n", CONC_SLICE_MS,
-                FORKS, CONC_WARMUP, CONC_ROUNDS));
+                + "`OkHttpClient`) as fast as they can for a slice of %d ms, then the next client; %d forks × (%d pre-warm "
+                + "rounds of one thread per client, then %d warm-up + %d measured rounds of 32 threads), order shuffled per "
+                + "round. The pre-warm is there because the JIT's compiler threads get little CPU beside 32 busy threads on "
+                + "2 CPUs: without it throughput still rose for some 20 rounds, the SDK's longer than raw's. Errors: failed "
+                + "calls, counted.%n%n", CONC_SLICE_MS, FORKS, Slices.PREWARM_ROUNDS, CONC_WARMUP, CONC_ROUNDS));
         md.append("| body | client | calls/s | errors | alloc B/call | calls/s / raw |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
         for (Map.Entry<String, List<List<Map<String, String>>>> e : bySize.entrySet()) {
             String size = e.getKey();
@@ -635,8 +637,8 @@ public final class RunAll {
                 + "3), `async32` = one thread keeping 32 `async().recipients().list` calls in flight (SDK defaults: up to 64 "
                 + "calls at once on the client's own async threads; the goal's measure), `async32chained` = 32 chains, each call "
                 + "issued from the completion of the one before (no driver thread to wake; shown for comparison); slices of "
-                + "%d ms, %d forks × (%d warm-up + %d measured rounds), order shuffled.%n%n", CONC_SLICE_MS, FORKS,
-                CONC_WARMUP, CONC_ROUNDS));
+                + "%d ms, %d forks × (%d pre-warm rounds of one thread per variant as in 3, then %d warm-up + %d measured "
+                + "rounds), order shuffled.%n%n", CONC_SLICE_MS, FORKS, Slices.PREWARM_ROUNDS, CONC_WARMUP, CONC_ROUNDS));
         md.append("| variant | calls/s | errors | alloc B/call | calls/s / sync32 |\n| --- | ---: | ---: | ---: | ---: |\n");
         for (String v : List.of("sync32", "async32", "async32chained")) {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %s |%n", v, Stats.median(all(forks, v, "perSec")),

@@ -66,12 +66,18 @@ public final class Slices {
         Random random = new Random(Long.parseLong(args[5]));
         List<String> variants = mode.equals("async") ? List.of("sync32", "async32", "async32chained")
                 : mode.equals("owncost") ? List.of("raw", "sdk") : List.of("raw", "sdk", "stock");
+        if (System.getProperty("bench.variants") != null) { // e.g. -Dbench.variants=raw,sdk (experiments)
+            variants = List.of(System.getProperty("bench.variants").split(","));
+        }
         try (BenchServer server = BenchServer.forCalls()) {
             Slices s = mode.equals("owncost")
                     ? new Slices(server.baseUrl(), true, InMemory.client(Fixtures.smallPage()))
                     : new Slices(server.baseUrl(), small, null);
             boolean oneThread = mode.equals("single") || mode.equals("owncost");
             Workers workers = oneThread ? null : s.new Workers();
+            if (!oneThread) {
+                s.prewarm(variants, random, sliceNanos, Integer.getInteger("bench.prewarm", PREWARM_ROUNDS));
+            }
             for (int round = 0; round < warmup + rounds; round++) {
                 List<String> order = new ArrayList<>(variants);
                 Collections.shuffle(order, random);
@@ -99,6 +105,28 @@ public final class Slices {
         }
         System.out.flush();
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Rounds of one thread per variant before the many-thread warm-up rounds. With 32 busy threads (and the server's)
+     * on 2 CPUs the JIT's compiler threads get little time: throughput kept rising for some 20 rounds of 32-thread
+     * slices, longer for the SDK's larger code than for raw, so a ratio taken then measured compilation. One thread
+     * leaves them a CPU, and the code is compiled within a few slices.
+     */
+    static final int PREWARM_ROUNDS = 6;
+
+    private void prewarm(List<String> variants, Random random, long sliceNanos, int prewarmRounds) {
+        for (int round = 0; round < prewarmRounds; round++) {
+            List<String> order = new ArrayList<>(variants);
+            Collections.shuffle(order, random);
+            for (String v : order) {
+                long deadline = System.nanoTime() + sliceNanos;
+                while (System.nanoTime() < deadline) {
+                    blackhole += v.startsWith("async") ? Calls.check(Calls.sdkGetAsync(sdk, campaign, limit).join(), limit)
+                            : call(v.equals("sync32") ? "sdk" : v);
+                }
+            }
+        }
     }
 
     private int call(String variant) {
