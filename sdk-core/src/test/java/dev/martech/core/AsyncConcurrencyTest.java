@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.martech.core.retry.Sleeper;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ class AsyncConcurrencyTest {
     private volatile CountDownLatch allArrived = new CountDownLatch(0);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger heldArrivals = new AtomicInteger();
+    private final AtomicInteger unavailableArrivals = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -70,6 +72,11 @@ class AsyncConcurrencyTest {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/unavailable", exchange -> {
+            unavailableArrivals.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
         server.start();
@@ -182,5 +189,59 @@ class AsyncConcurrencyTest {
                         .hasRootCauseMessage("interceptor bug");
             }
         }
+    }
+
+    @Test
+    void cancellingAStageDerivedFromACallAbortsTheRunningCall() throws Exception {
+        try (ClientRuntime runtime = runtime(ClientOptions.builder().maxConcurrentRequests(1))) {
+            CompletableFuture<String> derived = call(runtime, "/held").thenApply(response -> response.body().id());
+            awaitHeldArrivals(1);
+            assertThat(derived.cancel(true)).isTrue();
+            // The one thread is free again at once: the held call was aborted, not left to run for 10 s.
+            allArrived = new CountDownLatch(0);
+            assertThat(call(runtime, "/items").get(5, TimeUnit.SECONDS).body().id()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aCallCancelledWhileQueuedIsNeverSent() throws Exception {
+        try (ClientRuntime runtime = runtime(ClientOptions.builder().maxConcurrentRequests(1))) {
+            CompletableFuture<ApiResponse<HttpTestBase.Item>> running = call(runtime, "/held");
+            CompletableFuture<ApiResponse<HttpTestBase.Item>> queued = call(runtime, "/held");
+            awaitHeldArrivals(1);
+            assertThat(queued.cancel(false)).isTrue();
+            release.countDown();
+            assertThat(running.get(10, TimeUnit.SECONDS).body().id()).isEqualTo("h");
+            // A third call runs after the cancelled one's turn: had that one been sent, the server would count it.
+            assertThat(call(runtime, "/held").get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+        assertThat(heldArrivals.get()).as("requests the server received").isEqualTo(2);
+    }
+
+    @Test
+    void aCallCancelledWhileWaitingToRetryIsNotRetried() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch endWait = new CountDownLatch(1);
+        Sleeper sleeper = duration -> {
+            waiting.countDown();
+            endWait.await(10, TimeUnit.SECONDS);
+        };
+        try (ClientRuntime runtime = runtime(ClientOptions.builder().sleeper(sleeper).maxAttempts(3))) {
+            CompletableFuture<ApiResponse<HttpTestBase.Item>> call = call(runtime, "/unavailable");
+            assertThat(waiting.await(10, TimeUnit.SECONDS)).as("the first attempt failed and a retry waits").isTrue();
+            assertThat(call.cancel(false)).isTrue();
+            endWait.countDown();
+            // A later call shows the server is still counting; the cancelled one added no attempt.
+            assertThatThrownBy(() -> call(runtime, "/unavailable").get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+        }
+        assertThat(unavailableArrivals.get()).as("1 attempt of the cancelled call + 3 of the next").isEqualTo(4);
+    }
+
+    private void awaitHeldArrivals(int n) throws InterruptedException {
+        for (int i = 0; i < 1000 && heldArrivals.get() < n; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(heldArrivals.get()).as("requests held by the server").isEqualTo(n);
     }
 }

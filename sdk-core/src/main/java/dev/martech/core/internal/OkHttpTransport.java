@@ -203,7 +203,8 @@ public final class OkHttpTransport implements Transport {
         lifecycle.checkOpen();
         SendTracker tracker = new SendTracker(context);
         Call call = newCall(request, context, tracker);
-        CompletableFuture<HttpResponse> future = new CompletableFuture<>();
+        // Cancelling it (or a stage derived from it) cancels the call: a queued one is skipped, a running one aborted.
+        CompletableFuture<HttpResponse> future = new CallFuture<>(call::cancel);
         inFlight.put(call, future);
         if (lifecycle.isClosed()) {
             cancel(call, future);
@@ -230,7 +231,7 @@ public final class OkHttpTransport implements Transport {
     private void run(Call call, CompletableFuture<HttpResponse> future, HttpRequest request, CallContext context,
             SendTracker tracker) {
         if (future.isDone()) {
-            return; // the client closed while it waited in the queue (and cancelled the call)
+            return; // cancelled, or the client closed, while it waited in the queue
         }
         if (lifecycle.isClosed()) {
             cancel(call, future); // closing: a queued call is not sent, whichever of the two gets to it first

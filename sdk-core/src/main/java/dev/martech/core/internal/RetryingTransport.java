@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The one retry layer (outermost): decides per attempt by the call's {@link RetryPolicy}. */
 public final class RetryingTransport implements Transport {
@@ -82,15 +83,24 @@ public final class RetryingTransport implements Transport {
 
     @Override
     public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, CallContext context) {
-        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
-        attemptAsync(request, context, 1, new ArrayList<>(), result);
+        AtomicReference<CompletableFuture<HttpResponse>> current = new AtomicReference<>();
+        // Cancelling the call's future cancels the attempt in flight; no further attempt starts.
+        CompletableFuture<HttpResponse> result = new CallFuture<>(() -> {
+            CompletableFuture<HttpResponse> attempt = current.get();
+            if (attempt != null) {
+                attempt.cancel(false);
+            }
+        });
+        attemptAsync(request, context, 1, new ArrayList<>(), result, current);
         return result;
     }
 
     /** One attempt; completes {@code result} when it is final, or schedules the next attempt. */
     private void attemptAsync(HttpRequest request, CallContext context, int attempt, List<Throwable> failures,
-            CompletableFuture<HttpResponse> result) {
-        RetryPolicy policy = context.retryPolicy();
+            CompletableFuture<HttpResponse> result, AtomicReference<CompletableFuture<HttpResponse>> current) {
+        if (result.isDone()) {
+            return; // cancelled while waiting to retry
+        }
         CompletableFuture<HttpResponse> sent;
         try {
             if (attempt > 1 && lifecycle.isClosed()) {
@@ -101,10 +111,15 @@ public final class RetryingTransport implements Transport {
             result.completeExceptionally(e);
             return;
         }
+        current.set(sent);
+        if (result.isCancelled()) {
+            sent.cancel(false); // cancelled before this attempt was recorded
+            return;
+        }
         // One callback per attempt completing the caller's future itself: no intermediate future per stage.
         sent.whenComplete((response, error) -> {
             try {
-                attemptDone(request, context, attempt, failures, result, response, error);
+                attemptDone(request, context, attempt, failures, result, current, response, error);
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e); // never leave the caller's future pending
             }
@@ -112,7 +127,8 @@ public final class RetryingTransport implements Transport {
     }
 
     private void attemptDone(HttpRequest request, CallContext context, int attempt, List<Throwable> failures,
-            CompletableFuture<HttpResponse> result, HttpResponse response, Throwable error) {
+            CompletableFuture<HttpResponse> result, AtomicReference<CompletableFuture<HttpResponse>> current,
+            HttpResponse response, Throwable error) {
         RetryPolicy policy = context.retryPolicy();
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -122,7 +138,7 @@ public final class RetryingTransport implements Transport {
             }
             if (cause instanceof ApiIoException && mayRetry((ApiIoException) cause, request, policy, attempt)) {
                 failures.add(cause);
-                later(policy.backoff(attempt), request, () -> attemptAsync(request, context, attempt + 1, failures, result),
+                later(policy.backoff(attempt), request, () -> attemptAsync(request, context, attempt + 1, failures, result, current),
                         result);
                 return;
             }
@@ -142,13 +158,16 @@ public final class RetryingTransport implements Transport {
             throw e;
         }
         if (delay.isEmpty()) {
-            result.complete(attempt == 1 && response.attempts() == 1 && response.earlierFailures().isEmpty()
-                    ? response : response.withAttempts(attempt, failures));
+            HttpResponse done = attempt == 1 && response.attempts() == 1 && response.earlierFailures().isEmpty()
+                    ? response : response.withAttempts(attempt, failures);
+            if (!result.complete(done)) {
+                done.close(); // cancelled meanwhile: nobody will read it
+            }
             return;
         }
         response.close();
         failures.add(new RetriedStatus(request.method(), response.status(), attempt));
-        later(delay.get(), request, () -> attemptAsync(request, context, attempt + 1, failures, result), result);
+        later(delay.get(), request, () -> attemptAsync(request, context, attempt + 1, failures, result, current), result);
     }
 
     private void later(Duration delay, HttpRequest request, Runnable nextAttempt, CompletableFuture<HttpResponse> result) {

@@ -4,6 +4,7 @@ import dev.martech.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -33,7 +34,8 @@ public final class AutoPagerAsync<T> {
      * Hands every item to {@code action}, fetching each next page when the previous one is done.
      *
      * @param action called once per item, in order
-     * @return a future completed when the last page is done, or failed with the first error
+     * @return a future completed when the last page is done, or failed with the first error; cancelling it
+     *         cancels the page in flight and fetches no further page
      */
     public CompletableFuture<Void> forEach(Consumer<? super T> action) {
         Checks.required("action", action);
@@ -47,12 +49,20 @@ public final class AutoPagerAsync<T> {
      * Hands items to {@code action} until it returns false; no page after that is fetched.
      *
      * @param action called once per item, in order; returns whether to go on
-     * @return a future completed when done, or failed with the first error
+     * @return a future completed when done, or failed with the first error; cancelling it cancels the page in
+     *         flight and fetches no further page
      */
     public CompletableFuture<Void> forEachWhile(Predicate<? super T> action) {
         Checks.required("action", action);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        walk(first, action, done);
+        AtomicReference<CompletableFuture<?>> pageInFlight = new AtomicReference<>();
+        done.whenComplete((ignored, error) -> {
+            CompletableFuture<?> page = pageInFlight.get();
+            if (done.isCancelled() && page != null) {
+                page.cancel(false);
+            }
+        });
+        walk(first, action, done, pageInFlight);
         return done;
     }
 
@@ -62,7 +72,8 @@ public final class AutoPagerAsync<T> {
         return forEach(all::add).thenApply(ignored -> all);
     }
 
-    private static <T> void walk(AsyncPage<T> page, Predicate<? super T> action, CompletableFuture<Void> done) {
+    private static <T> void walk(AsyncPage<T> page, Predicate<? super T> action, CompletableFuture<Void> done,
+            AtomicReference<CompletableFuture<?>> pageInFlight) {
         AsyncPage<T> current = page;
         while (true) {
             try {
@@ -80,7 +91,14 @@ public final class AutoPagerAsync<T> {
                 done.complete(null);
                 return;
             }
+            if (done.isDone()) {
+                return; // cancelled by the caller: no further page
+            }
             CompletableFuture<? extends AsyncPage<T>> next = current.nextPage();
+            pageInFlight.set(next);
+            if (done.isCancelled()) {
+                next.cancel(false); // cancelled before the page was recorded
+            }
             if (next.isDone() && !next.isCompletedExceptionally()) {
                 current = next.join(); // already there: loop instead of recursing
                 continue;
@@ -90,7 +108,7 @@ public final class AutoPagerAsync<T> {
                     done.completeExceptionally(error instanceof java.util.concurrent.CompletionException
                             && error.getCause() != null ? error.getCause() : error);
                 } else {
-                    walk(nextPage, action, done);
+                    walk(nextPage, action, done, pageInFlight);
                 }
             });
             return;

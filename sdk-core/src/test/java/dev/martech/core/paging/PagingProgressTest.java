@@ -243,4 +243,31 @@ class PagingProgressTest {
         assertThat(fetcher.fetchFirst(START).thenCompose(first -> first.autoPager().toList()).join())
                 .containsExactly("a", "b", "c", "d");
     }
+
+    @Test
+    void cancellingAnAsyncWalkCancelsThePageInFlightAndFetchesNoMore() {
+        Map<String, CursorPage> pages = Map.of(
+                "start", new CursorPage(List.of("a"), "2"),
+                "2", new CursorPage(List.of("b"), "3"),
+                "3", new CursorPage(List.of("c"), null));
+        List<CompletableFuture<CursorPage>> requested = new ArrayList<>();
+        AsyncPageFetcher<ListParams, CursorPage, String, ThingPageAsync<CursorPage>> fetcher = AsyncPageFetcher.of(
+                CURSOR, p -> {
+                    // answered by the test; a call's future, as the SDK's calls return
+                    CompletableFuture<CursorPage> page = new dev.martech.core.internal.CallFuture<>(() -> { });
+                    requested.add(page);
+                    return page;
+                }, ThingPageAsync<CursorPage>::new);
+        CompletableFuture<ThingPageAsync<CursorPage>> first = fetcher.fetchFirst(START);
+        requested.get(0).complete(pages.get("start"));
+        List<String> delivered = new ArrayList<>();
+        CompletableFuture<Void> walk = first.join().autoPager().forEach(delivered::add);
+        assertThat(requested).as("the second page is in flight").hasSize(2);
+
+        assertThat(walk.cancel(false)).isTrue();
+
+        assertThat(requested.get(1)).as("the page in flight").isCancelled();
+        assertThat(requested).as("no page after it").hasSize(2);
+        assertThat(delivered).containsExactly("a");
+    }
 }
