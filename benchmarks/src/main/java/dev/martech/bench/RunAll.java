@@ -66,7 +66,7 @@ public final class RunAll {
     private static final int SLICE_SMALL_MS = QUICK ? 120 : 400;
     private static final int SLICE_LARGE_MS = QUICK ? 250 : 600;
     private static final int CONC_ROUNDS = QUICK ? 3 : 8;
-    private static final int CONC_WARMUP = QUICK ? 2 : 4;
+    private static final int CONC_WARMUP = QUICK ? 2 : 6;
     private static final int CONC_SLICE_MS = QUICK ? 250 : 1000;
     private static final int OWN_ROUNDS = QUICK ? 2 : 4;
     private static final int OWN_ITERATIONS = QUICK ? 2 : 5;

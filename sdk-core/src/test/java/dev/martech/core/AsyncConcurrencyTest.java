@@ -3,6 +3,7 @@ package dev.martech.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,30 +50,14 @@ class AsyncConcurrencyTest {
         server.createContext("/items", exchange -> {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             allArrived.countDown();
-            try {
-                allArrived.await(3, TimeUnit.SECONDS); // released at once when all are in flight
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(allArrived, 3); // released at once when all are in flight
             inFlight.decrementAndGet();
-            byte[] body = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            respond(exchange, "{\"id\":\"1\"}");
         });
         server.createContext("/held", exchange -> {
             heldArrivals.incrementAndGet();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = "{\"id\":\"h\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            await(release, 10);
+            respond(exchange, "{\"id\":\"h\"}");
         });
         server.createContext("/unavailable", exchange -> {
             unavailableArrivals.incrementAndGet();
@@ -80,6 +65,22 @@ class AsyncConcurrencyTest {
             exchange.close();
         });
         server.start();
+    }
+
+    private static void await(CountDownLatch latch, int seconds) {
+        try {
+            latch.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, String json) throws java.io.IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     @AfterEach
