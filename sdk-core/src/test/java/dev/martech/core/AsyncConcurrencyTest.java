@@ -245,4 +245,17 @@ class AsyncConcurrencyTest {
         }
         assertThat(heldArrivals.get()).as("requests held by the server").isEqualTo(n);
     }
+
+    @Test
+    void aDerivedClientsAsyncCallFailsClearlyOnceItsParentIsClosed() {
+        ClientRuntime parent = runtime(ClientOptions.builder());
+        try (ClientRuntime derived = new ClientRuntime(HttpTestBase.API,
+                parent.derivedOptions(o -> o.readTimeout(Duration.ofSeconds(5))))) {
+            parent.close();
+            assertThatThrownBy(() -> call(derived, "/items").get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(IllegalStateException.class)
+                    .cause().hasMessageContaining("derived from (withOptions), was closed");
+        }
+    }
 }

@@ -72,8 +72,8 @@ public final class OkHttpTransport implements Transport {
         this.redactor = redactor;
         this.lifecycle = lifecycle;
         this.ownsClient = options.okHttpClient() == null;
-        // The pool and dispatcher live in "shared"; "client" adds this client's settings on top of it, so a
-        // derived client (withOptions) built on "shared" uses the same pool and dispatcher.
+        // The pool and the async threads (as its dispatcher's executor) live in "shared"; "client" adds this client's
+        // settings on top of it, so a derived client (withOptions) built on "shared" uses the same pool and threads.
         int maxConcurrent = options.maxConcurrentRequests();
         if (ownsClient) {
             this.asyncThreads = new AsyncThreads(maxConcurrent);
@@ -105,8 +105,8 @@ public final class OkHttpTransport implements Transport {
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.writeTimeout());
-        // Outermost: the whole-call timeout starts when the call starts running (for an async call, when the
-        // dispatcher runs it, not while it waits in its queue), as OkHttp's own call timeout would.
+        // Outermost: the whole-call timeout starts when the call starts running (for an async call, when one of the
+        // async threads runs it, not while it waits in their queue), as OkHttp's own call timeout would.
         builder.addInterceptor(chain -> {
             SendTracker tracker = chain.request().tag(SendTracker.class);
             if (tracker != null && tracker.callTimeoutNanos > 0) {
@@ -222,7 +222,7 @@ public final class OkHttpTransport implements Transport {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.remove(call);
             future.completeExceptionally(new IllegalStateException("the async threads of this client were shut down:"
-                    + " the client it was derived from (withOptions) was closed", e));
+                    + " this client, or the client it was derived from (withOptions), was closed", e));
         }
         return future;
     }
