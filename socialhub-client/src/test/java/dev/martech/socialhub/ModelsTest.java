@@ -124,4 +124,21 @@ class ModelsTest {
         assertThat(post.id()).contains("p1");
         assertThat(mapper.readTree(mapper.writeValueAsString(post))).isEqualTo(mapper.readTree(analytics));
     }
+
+    @Test
+    void aSubtypeBuildersAdditionalPropertiesKeepItsOwnType() {
+        // putAdditionalProperty used to return the parent's builder: the chain lost the subtype's setters and build()
+        // was typed as the parent.
+        dev.martech.socialhub.model.CreateTicketEmailRequestRequest request =
+                dev.martech.socialhub.model.CreateTicketEmailRequestRequest.builder()
+                        .putAdditionalProperty("priority", "high")
+                        .recipient(java.util.List.of("someone@example.com"))
+                        .additionalProperties(java.util.Map.of("priority", "low", "source", "crm"))
+                        .subject("Hello")
+                        .tz("Europe/Rome")
+                        .build();
+        assertThat(request.tz()).contains("Europe/Rome");
+        assertThat(request._additionalProperties()).containsOnlyKeys("priority", "source");
+        assertThat(request._additionalProperties().get("priority").asText()).isEqualTo("low");
+    }
 }

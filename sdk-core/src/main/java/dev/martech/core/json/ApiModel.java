@@ -292,9 +292,9 @@ public abstract class ApiModel {
          *
          * @param name the JSON name
          * @param value the value (anything Jackson can write)
-         * @return this builder
+         * @return this builder (a subtype's builder overrides it to return its own type)
          */
-        public final B putAdditionalProperty(String name, Object value) {
+        public B putAdditionalProperty(String name, Object value) {
             additionalProperties.put(Objects.requireNonNull(name, "name"), value);
             return self();
         }
@@ -303,9 +303,9 @@ public abstract class ApiModel {
          * Replaces all additional properties.
          *
          * @param properties the properties by JSON name
-         * @return this builder
+         * @return this builder (a subtype's builder overrides it to return its own type)
          */
-        public final B additionalProperties(Map<String, ?> properties) {
+        public B additionalProperties(Map<String, ?> properties) {
             additionalProperties.clear();
             additionalProperties.putAll(Objects.requireNonNull(properties, "properties"));
             return self();
