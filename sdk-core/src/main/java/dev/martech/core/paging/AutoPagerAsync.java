@@ -1,5 +1,6 @@
 package dev.martech.core.paging;
 
+import dev.martech.core.internal.CallFuture;
 import dev.martech.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +55,11 @@ public final class AutoPagerAsync<T> {
      */
     public CompletableFuture<Void> forEachWhile(Predicate<? super T> action) {
         Checks.required("action", action);
-        CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicReference<CompletableFuture<?>> pageInFlight = new AtomicReference<>();
-        done.whenComplete((ignored, error) -> {
+        // A call's kind of future: cancelling it, or a stage derived from it (toList()), cancels the page in flight.
+        CompletableFuture<Void> done = new CallFuture<>(() -> {
             CompletableFuture<?> page = pageInFlight.get();
-            if (done.isCancelled() && page != null) {
+            if (page != null) {
                 page.cancel(false);
             }
         });
@@ -66,7 +67,10 @@ public final class AutoPagerAsync<T> {
         return done;
     }
 
-    /** @return a future of every item of every page (for lists known to be small) */
+    /**
+     * @return a future of every item of every page (for lists known to be small); cancelling it cancels the page in
+     *         flight and fetches no further page
+     */
     public CompletableFuture<List<T>> toList() {
         List<T> all = new ArrayList<>();
         return forEach(all::add).thenApply(ignored -> all);

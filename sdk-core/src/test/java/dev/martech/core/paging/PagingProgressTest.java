@@ -244,22 +244,21 @@ class PagingProgressTest {
                 .containsExactly("a", "b", "c", "d");
     }
 
+    /** A pager whose pages are answered by the test: {@code requested} holds each page's future, a call's kind. */
+    private static AsyncPageFetcher<ListParams, CursorPage, String, ThingPageAsync<CursorPage>> heldPages(
+            List<CompletableFuture<CursorPage>> requested) {
+        return AsyncPageFetcher.of(CURSOR, p -> {
+            CompletableFuture<CursorPage> page = new dev.martech.core.internal.CallFuture<>(() -> { });
+            requested.add(page);
+            return page;
+        }, ThingPageAsync<CursorPage>::new);
+    }
+
     @Test
     void cancellingAnAsyncWalkCancelsThePageInFlightAndFetchesNoMore() {
-        Map<String, CursorPage> pages = Map.of(
-                "start", new CursorPage(List.of("a"), "2"),
-                "2", new CursorPage(List.of("b"), "3"),
-                "3", new CursorPage(List.of("c"), null));
         List<CompletableFuture<CursorPage>> requested = new ArrayList<>();
-        AsyncPageFetcher<ListParams, CursorPage, String, ThingPageAsync<CursorPage>> fetcher = AsyncPageFetcher.of(
-                CURSOR, p -> {
-                    // answered by the test; a call's future, as the SDK's calls return
-                    CompletableFuture<CursorPage> page = new dev.martech.core.internal.CallFuture<>(() -> { });
-                    requested.add(page);
-                    return page;
-                }, ThingPageAsync<CursorPage>::new);
-        CompletableFuture<ThingPageAsync<CursorPage>> first = fetcher.fetchFirst(START);
-        requested.get(0).complete(pages.get("start"));
+        CompletableFuture<ThingPageAsync<CursorPage>> first = heldPages(requested).fetchFirst(START);
+        requested.get(0).complete(new CursorPage(List.of("a"), "2"));
         List<String> delivered = new ArrayList<>();
         CompletableFuture<Void> walk = first.join().autoPager().forEach(delivered::add);
         assertThat(requested).as("the second page is in flight").hasSize(2);
@@ -269,5 +268,18 @@ class PagingProgressTest {
         assertThat(requested.get(1)).as("the page in flight").isCancelled();
         assertThat(requested).as("no page after it").hasSize(2);
         assertThat(delivered).containsExactly("a");
+    }
+
+    @Test
+    void cancellingToListCancelsTheWalkToo() {
+        List<CompletableFuture<CursorPage>> requested = new ArrayList<>();
+        CompletableFuture<ThingPageAsync<CursorPage>> first = heldPages(requested).fetchFirst(START);
+        requested.get(0).complete(new CursorPage(List.of("a"), "2"));
+        CompletableFuture<List<String>> all = first.join().autoPager().toList();
+
+        assertThat(all.cancel(false)).isTrue();
+
+        assertThat(requested.get(1)).as("the page in flight").isCancelled();
+        assertThat(requested).hasSize(2);
     }
 }
