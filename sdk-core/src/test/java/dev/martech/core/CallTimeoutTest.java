@@ -89,6 +89,14 @@ class CallTimeoutTest extends HttpTestBase {
         }
         assertThat(armedCount()).isZero();
 
+        // Or copied out with transferTo, which hands the copy to OkHttp's stream.
+        try (BinaryResponse copied = runtime.execute(apiGet("/file"), ResponseType.stream(), RequestOptions.none())
+                .body()) {
+            assertThat(armedCount()).isEqualTo(1);
+            assertThat(copied.transferTo(java.io.OutputStream.nullOutputStream())).isEqualTo(100_000);
+            assertThat(armedCount()).isZero();
+        }
+
         // One daemon watchdog for the JVM, holding no application's class loader.
         assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("martech-sdk call timeouts"))
                 .singleElement().satisfies(t -> {

