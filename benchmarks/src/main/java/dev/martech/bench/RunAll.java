@@ -62,10 +62,12 @@ public final class RunAll {
     // width; with three it is 4.3 standard errors wide on each side, with five 2.8.
     private static final int FORKS = QUICK ? 2 : 5;
     private static final int ROUNDS = QUICK ? 4 : 14;
-    private static final int WARMUP = QUICK ? 3 : 8;
+    // The SDK's larger code is compiled later than raw's: with 8 warm-up rounds its p50 still fell 2.5 % from the
+    // first to the second half of the measured rounds (raw's 0.8 %); at 100 ms slices it levelled off after about 4 s.
+    private static final int WARMUP = QUICK ? 3 : 14;
     private static final int SLICE_SMALL_MS = QUICK ? 120 : 400;
     private static final int SLICE_LARGE_MS = QUICK ? 250 : 600;
-    private static final int CONC_ROUNDS = QUICK ? 3 : 8;
+    private static final int CONC_ROUNDS = QUICK ? 3 : 12;
     private static final int CONC_WARMUP = QUICK ? 2 : 6;
     private static final int CONC_SLICE_MS = QUICK ? 250 : 1000;
     private static final int OWN_ROUNDS = QUICK ? 2 : 4;
@@ -75,7 +77,9 @@ public final class RunAll {
     private static final int PAGING_PAGES = QUICK ? 100 : 1000;
     private static final int PAGING_ROUNDS = QUICK ? 3 : 5;
     private static final long DOWNLOAD_BYTES = QUICK ? 64L << 20 : 1L << 30;
-    private static final int DOWNLOAD_ROUNDS = QUICK ? 3 : 7;
+    // One transfer of under a second per JVM: the per-round ratio spreads by ±10 %, so more rounds than the others.
+    private static final int DOWNLOAD_ROUNDS = QUICK ? 3 : 12;
+    private static final int BUILD_ROUNDS = QUICK ? 1 : 6;
     private static final int COLD_ROUNDS = QUICK ? 3 : 10;
 
     private final StringBuilder md = new StringBuilder();
@@ -134,6 +138,7 @@ public final class RunAll {
         String loadStart = loadAverage();
         header(loadStart);
         part("single", this::single);
+        part("onecpu", this::oneCpu);
         part("owncost", this::ownCost);
         part("alloc", this::allocSites);
         part("concurrent", this::concurrent);
@@ -328,8 +333,20 @@ public final class RunAll {
     /** The measured (not warm-up) slices of one fork: variant → round → the slice's values. */
     private List<Map<String, String>> slices(String mode, String size, int rounds, int warmup, int sliceMs)
             throws Exception {
-        List<String> cmd = List.of(JAVA, "-Xms1g", "-Xmx1g", "-cp", CP, "dev.martech.bench.Slices", mode, size,
-                String.valueOf(rounds), String.valueOf(warmup), String.valueOf(sliceMs), String.valueOf(random.nextLong()));
+        return slices(List.of(), List.of(), mode, size, rounds, warmup, sliceMs);
+    }
+
+    /**
+     * @param wrapper    the command the JVM runs under (e.g. {@code taskset -c 0}), or none
+     * @param jvmOptions extra JVM options (e.g. {@code -Dbench.variants=raw,sdk})
+     */
+    private List<Map<String, String>> slices(List<String> wrapper, List<String> jvmOptions, String mode, String size,
+            int rounds, int warmup, int sliceMs) throws Exception {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(List.of(JAVA, "-Xms1g", "-Xmx1g"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", CP, "dev.martech.bench.Slices", mode, size,
+                String.valueOf(rounds), String.valueOf(warmup), String.valueOf(sliceMs), String.valueOf(random.nextLong())));
         List<Map<String, String>> result = new ArrayList<>();
         for (String line : run(cmd, 3600)) {
             if (line.startsWith("SLICE ")) {
@@ -456,6 +473,46 @@ public final class RunAll {
     }
 
     private final List<String> stockRows = new ArrayList<>();
+
+    /**
+     * The small call of section 1 with every thread of the JVM on one CPU: where the latency goes when a call's
+     * wake-ups are thread switches on one CPU rather than wake-ups of the other CPU. A diagnosis, not a goal.
+     */
+    private void oneCpu() throws Exception {
+        if (!onPath("taskset")) {
+            md.append("\n## 1b. One thread on one CPU\n\nSkipped: no `taskset` on this machine.\n");
+            return;
+        }
+        List<List<Map<String, String>>> forks = new ArrayList<>();
+        for (int f = 0; f < FORKS; f++) {
+            // The JIT shares the one CPU with the calls: quick mode's three warm-up rounds are far too few.
+            forks.add(slices(List.of("taskset", "-c", "0"), List.of("-Dbench.variants=raw,sdk"), "single", "small",
+                    ROUNDS, QUICK ? 12 : WARMUP, SLICE_SMALL_MS));
+        }
+        md.append("\n## 1b. One thread on one CPU (diagnosis, not a goal)\n\n");
+        md.append(String.format(Locale.ROOT, "The small call of section 1 (raw and SDK) with the whole JVM - calling "
+                + "thread, in-process server, JIT and GC - on CPU 0 (`taskset -c 0`), %d forks × (%d warm-up + %d "
+                + "measured rounds) of %d ms slices. On two CPUs each call wakes the server thread and then the calling "
+                + "thread, each possibly across CPUs, and the p50 of a slice is about 50 µs or about 100 µs depending on "
+                + "how the scheduler places the two threads for that spell (the same for both clients); on one CPU "
+                + "those wake-ups are plain thread switches, so what remains is the CPU work of both sides.%n%n",
+                FORKS, QUICK ? 12 : WARMUP, ROUNDS, SLICE_SMALL_MS));
+        md.append("| client | p50 µs | p99 µs | p50 / raw | drift |\n| --- | ---: | ---: | ---: | ---: |\n");
+        for (String v : List.of("raw", "sdk")) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %+.1f %% |%n", v,
+                    Stats.median(all(forks, v, "p50us")), Stats.median(all(forks, v, "p99us")),
+                    v.equals("raw") ? "" : ratio(forks, v, "raw", "p50us").text(), 100 * drift(forks, v, "p50us")));
+        }
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Paths.get(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private List<String> shuffled(String... items) {
         List<String> l = new ArrayList<>(List.of(items));
@@ -762,7 +819,7 @@ public final class RunAll {
         Path root = Paths.get(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
         Path results = Files.createTempFile("martech-build-compare-", ".md");
         List<String> cmd = List.of("bash", root.resolve("benchmarks/build-compare.sh").toString(),
-                String.valueOf(QUICK ? 1 : 3), results.toString());
+                String.valueOf(BUILD_ROUNDS), results.toString());
         List<String> lines = run(cmd, 7200);
         lines.forEach(l -> System.out.println("build: " + l));
         String text = Files.readString(results);
