@@ -432,7 +432,7 @@ public final class OkHttpTransport implements Transport {
     }
 
     /** A streamed body that stops the call's timeout clock once it is read to its end or closed. */
-    private static final class DisarmingStream extends java.io.FilterInputStream {
+    static final class DisarmingStream extends java.io.FilterInputStream {
         private final Call call;
 
         DisarmingStream(java.io.InputStream in, Call call) {
